@@ -1,0 +1,173 @@
+// galley: the desktop client's entry point — command line, first-run demo, main window.
+#include "demoworkspacesplash.h"
+#include "icons.h"
+#include "mainwindow.h"
+#include "translationloader.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Galley;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Options
+{
+    QString workspace;
+    bool demo = false;
+    QString screenshot;
+    bool quitAfterScreenshot = false;
+    QSize size;
+};
+
+void fail(const QString &message)
+{
+    std::fprintf(stderr, "galley: %s\n", qPrintable(message));
+}
+
+// Shows the main window on path; returns false (after telling the user) when it cannot.
+bool showMainWindow(const QString &path, const Options &options)
+{
+    auto *window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    if (const Status status = window->openWorkspace(path); !status) {
+        const QString message = QCoreApplication::translate("main", "Galley could not open the workspace %1.")
+                                    .arg(QDir::toNativeSeparators(path));
+        fail(message + u' ' + status.error().message);
+        if (options.screenshot.isEmpty())
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot Open Workspace"),
+                                  message + u"\n\n"_s + status.error().message);
+        delete window;
+        return false;
+    }
+    if (options.size.isValid())
+        window->resize(options.size);
+    window->show();
+
+    if (!options.screenshot.isEmpty()) {
+        const auto grab = [window, options] {
+            // Let the last layout and paint events of the loaded data settle first.
+            QTimer::singleShot(300, window, [window, options] {
+                const QPixmap shot = window->grab();
+                if (!shot.save(options.screenshot, "PNG"))
+                    fail(QCoreApplication::translate("main", "Cannot write the screenshot %1.").arg(options.screenshot));
+                else
+                    std::fprintf(stdout, "%s\n", qPrintable(options.screenshot));
+                if (options.quitAfterScreenshot)
+                    window->close();
+            });
+        };
+        if (window->isReady())
+            grab();
+        else
+            QObject::connect(window, &MainWindow::ready, window, grab, Qt::SingleShotConnection);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Galley"_s);
+    QApplication::setApplicationName(u"Galley"_s);
+    QApplication::setApplicationDisplayName(u"Galley"_s);
+    QApplication::setApplicationVersion(QStringLiteral(GALLEY_VERSION));
+    QApplication::setDesktopFileName(u"galley"_s);
+    TranslationLoader::install();
+    Icons::setUpTheme();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Galley — a desktop editorial client for multi-tenant headless CMS."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        u"workspace"_s, QCoreApplication::translate("main", "Open the workspace <file> (a .galley database)."),
+        QCoreApplication::translate("main", "file"));
+    const QCommandLineOption demoOption(
+        u"demo"_s, QCoreApplication::translate("main", "Create the demo workspace anew (at --workspace, if given)."));
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s,
+        QCoreApplication::translate("main", "Once the window has loaded, save a picture of it as PNG to <path>."),
+        QCoreApplication::translate("main", "path"));
+    const QCommandLineOption quitOption(u"quit-after-screenshot"_s,
+                                        QCoreApplication::translate("main", "Quit once the screenshot is saved."));
+    const QCommandLineOption sizeOption(u"size"_s,
+                                        QCoreApplication::translate("main", "Window size, e.g. 1280x800."),
+                                        QCoreApplication::translate("main", "WxH"));
+    parser.addOptions({ workspaceOption, demoOption, screenshotOption, quitOption, sizeOption });
+    parser.process(app);
+
+    Options options;
+    options.workspace = parser.value(workspaceOption);
+    options.demo = parser.isSet(demoOption);
+    options.screenshot = parser.value(screenshotOption);
+    options.quitAfterScreenshot = parser.isSet(quitOption);
+    if (parser.isSet(sizeOption)) {
+        static const QRegularExpression re(u"^(\\d+)[xX](\\d+)$"_s);
+        const auto m = re.match(parser.value(sizeOption));
+        if (!m.hasMatch() || m.captured(1).toInt() < 200 || m.captured(2).toInt() < 150) {
+            fail(QCoreApplication::translate("main", "--size expects WIDTHxHEIGHT, for example 1280x800."));
+            return 2;
+        }
+        options.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+
+    const QString demoPath =
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/workspaces/demo.galley"_s;
+    QString path = options.workspace;
+    bool generate = options.demo;
+    if (path.isEmpty()) {
+        path = QSettings().value(u"Workspace/last"_s).toString();
+        if (path.isEmpty() || !QFileInfo::exists(path))
+            path = demoPath;
+        // First run: there is nothing to open yet, so make something worth looking at.
+        if (!QFileInfo::exists(path))
+            generate = true;
+    } else if (!generate && !QFileInfo::exists(path)) {
+        fail(QCoreApplication::translate("main", "The workspace %1 does not exist. Use --demo to create a demo workspace there.")
+                 .arg(QDir::toNativeSeparators(path)));
+        return 1;
+    }
+    path = QFileInfo(path).absoluteFilePath();
+
+    if (!generate)
+        return showMainWindow(path, options) ? app.exec() : 1;
+
+    auto splash = std::make_unique<DemoWorkspaceSplash>();
+    QObject::connect(splash.get(), &DemoWorkspaceSplash::finished, &app, [&splash, path, options](const Status &status) {
+        if (!status) {
+            splash->hide();
+            const QString message = QCoreApplication::translate("main", "The demo workspace could not be created.");
+            fail(message + u' ' + status.error().message);
+            if (options.screenshot.isEmpty())
+                QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Cannot Create Demo Workspace"),
+                                      message + u"\n\n"_s + status.error().message);
+            QCoreApplication::exit(1);
+            return;
+        }
+        // The main window first: hiding the only window would end the application.
+        if (!showMainWindow(path, options))
+            QCoreApplication::exit(1);
+        splash->hide();
+    });
+    splash->show();
+    splash->start(path);
+    const int code = app.exec();
+    splash.reset();
+    return code;
+}

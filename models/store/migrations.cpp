@@ -1,0 +1,340 @@
+#include "migrations.h"
+
+#include "sqlutil.h"
+#include "transaction.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Q_LOGGING_CATEGORY(lcMigrations, "galley.store.migrations")
+
+namespace Galley {
+
+namespace {
+
+// Version 1: the replica of what a user may see, plus what only the client has
+// (outbox, sync state, conflicts, settings) and the full-text index.
+const QStringList kVersion1 = {
+    QStringLiteral(R"(CREATE TABLE accounts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        slug TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral(R"(CREATE TABLE sites (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        domain TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        UNIQUE (id, account_id)
+    ))"),
+    QStringLiteral("CREATE INDEX sites_account ON sites(account_id, name COLLATE NOCASE)"),
+    // (site_id, account_id) must match the site's: a sector belongs to its site and the site's account.
+    QStringLiteral(R"(CREATE TABLE sectors (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        site_id INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        UNIQUE (id, site_id),
+        FOREIGN KEY (site_id, account_id) REFERENCES sites(id, account_id) ON DELETE CASCADE
+    ))"),
+    QStringLiteral("CREATE INDEX sectors_site ON sectors(site_id, name COLLATE NOCASE)"),
+    QStringLiteral(R"(CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer','writer','editor','managing_editor','schema_designer','admin')),
+        all_sites INTEGER NOT NULL DEFAULT 1,
+        UNIQUE (account_id, email)
+    ))"),
+    QStringLiteral(R"(CREATE TABLE user_sites (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+        PRIMARY KEY (user_id, site_id)
+    ) WITHOUT ROWID)"),
+    QStringLiteral(R"(CREATE TABLE content_schemas (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        dialect TEXT NOT NULL CHECK (dialect IN ('draft-07','2020-12')),
+        spec_doc TEXT NOT NULL CHECK (json_valid(spec_doc)),
+        auth_policy TEXT NOT NULL DEFAULT 'writer',
+        lock_version INTEGER NOT NULL DEFAULT 1,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral("CREATE INDEX content_schemas_account ON content_schemas(account_id, name COLLATE NOCASE)"),
+    QStringLiteral(R"(CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        site_id INTEGER NOT NULL,
+        sector_id INTEGER NOT NULL,
+        schema_id INTEGER NOT NULL REFERENCES content_schemas(id),
+        slug TEXT NOT NULL,
+        created_by INTEGER,
+        created_at INTEGER NOT NULL,
+        FOREIGN KEY (sector_id, site_id) REFERENCES sectors(id, site_id)
+    ))"),
+    QStringLiteral("CREATE INDEX documents_site ON documents(site_id)"),
+    QStringLiteral("CREATE INDEX documents_schema ON documents(schema_id)"),
+    // Editions repeat their document's site, sector and schema (and the sector's and
+    // schema's names, kept current by triggers) so that the edition list can filter
+    // and sort by them through indexes alone: this is a read-optimised replica.
+    QStringLiteral(R"(CREATE TABLE editions (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        site_id INTEGER NOT NULL,
+        sector_id INTEGER NOT NULL,
+        schema_id INTEGER NOT NULL,
+        schema_name TEXT NOT NULL DEFAULT '',
+        sector_name TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(fields)),
+        state TEXT NOT NULL CHECK (state IN ('draft','submitted','rejected','scheduled','published',
+                                             'withdrawn','unpublished','superseded','deleted')),
+        state_rank INTEGER GENERATED ALWAYS AS (CASE state WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1
+            WHEN 'rejected' THEN 2 WHEN 'scheduled' THEN 3 WHEN 'published' THEN 4 WHEN 'withdrawn' THEN 5
+            WHEN 'unpublished' THEN 6 WHEN 'superseded' THEN 7 ELSE 8 END) VIRTUAL,
+        change_note TEXT NOT NULL DEFAULT '',
+        minor_change INTEGER NOT NULL DEFAULT 0,
+        force_published INTEGER NOT NULL DEFAULT 0,
+        major_version INTEGER NOT NULL DEFAULT 0,
+        minor_version INTEGER NOT NULL DEFAULT 0,
+        scheduled_publication INTEGER,
+        first_published_at INTEGER,
+        major_change_published_at INTEGER,
+        lock_version INTEGER NOT NULL DEFAULT 1,
+        created_by INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral("CREATE INDEX editions_document ON editions(document_id)"),
+    QStringLiteral("CREATE INDEX editions_updated ON editions(updated_at, id)"),
+    QStringLiteral("CREATE INDEX editions_title ON editions(title COLLATE NOCASE, id)"),
+    QStringLiteral("CREATE INDEX editions_state ON editions(state_rank, updated_at, id)"),
+    QStringLiteral("CREATE INDEX editions_schema_name ON editions(schema_name COLLATE NOCASE, id)"),
+    QStringLiteral("CREATE INDEX editions_sector_name ON editions(sector_name COLLATE NOCASE, id)"),
+    QStringLiteral("CREATE INDEX editions_version ON editions(major_version, minor_version, id)"),
+    QStringLiteral("CREATE INDEX editions_site_updated ON editions(site_id, updated_at, id)"),
+    QStringLiteral("CREATE INDEX editions_sector_updated ON editions(sector_id, updated_at, id)"),
+    QStringLiteral("CREATE INDEX editions_schema ON editions(schema_id, updated_at, id)"),
+    QStringLiteral("CREATE INDEX editions_account_updated ON editions(account_id, updated_at, id)"),
+    // At most one open edition (draft, submitted, rejected) per document.
+    QStringLiteral("CREATE UNIQUE INDEX editions_one_open ON editions(document_id) "
+                   "WHERE state IN ('draft','submitted','rejected')"),
+    QStringLiteral(R"(CREATE TRIGGER editions_names_on_insert AFTER INSERT ON editions BEGIN
+        UPDATE editions SET
+            schema_name = (SELECT name FROM content_schemas WHERE id = NEW.schema_id),
+            sector_name = (SELECT name FROM sectors WHERE id = NEW.sector_id)
+        WHERE id = NEW.id;
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER schema_renamed AFTER UPDATE OF name ON content_schemas BEGIN
+        UPDATE editions SET schema_name = NEW.name WHERE schema_id = NEW.id;
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER sector_renamed AFTER UPDATE OF name ON sectors BEGIN
+        UPDATE editions SET sector_name = NEW.name WHERE sector_id = NEW.id;
+    END)"),
+    // Full-text index over titles and every string value of the fields. Contentless:
+    // the text lives once, in editions; triggers keep the index current.
+    QStringLiteral("CREATE VIRTUAL TABLE edition_fts USING fts5(title, body, content='', contentless_delete=1, "
+                   "tokenize='unicode61 remove_diacritics 2', prefix='2 3')"),
+    QStringLiteral(R"(CREATE TRIGGER editions_fts_insert AFTER INSERT ON editions BEGIN
+        INSERT INTO edition_fts(rowid, title, body) VALUES (NEW.id, NEW.title,
+            (SELECT group_concat(value, ' ') FROM json_tree(NEW.fields) WHERE type = 'text'));
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER editions_fts_update AFTER UPDATE OF title, fields ON editions BEGIN
+        DELETE FROM edition_fts WHERE rowid = OLD.id;
+        INSERT INTO edition_fts(rowid, title, body) VALUES (NEW.id, NEW.title,
+            (SELECT group_concat(value, ' ') FROM json_tree(NEW.fields) WHERE type = 'text'));
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER editions_fts_delete AFTER DELETE ON editions BEGIN
+        DELETE FROM edition_fts WHERE rowid = OLD.id;
+    END)"),
+    QStringLiteral(R"(CREATE TABLE unpublishings (
+        id INTEGER PRIMARY KEY,
+        edition_id INTEGER NOT NULL UNIQUE REFERENCES editions(id) ON DELETE CASCADE,
+        reason TEXT NOT NULL CHECK (reason IN ('published_in_error','consolidated','withdrawn','archived')),
+        explanation TEXT NOT NULL DEFAULT '',
+        alternative_url TEXT NOT NULL DEFAULT '',
+        redirect INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral(R"(CREATE TABLE editorial_remarks (
+        id INTEGER PRIMARY KEY,
+        edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+        author_id INTEGER,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral("CREATE INDEX editorial_remarks_edition ON editorial_remarks(edition_id, created_at)"),
+    QStringLiteral(R"(CREATE TABLE audit_entries (
+        id INTEGER PRIMARY KEY,
+        edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+        from_state TEXT,
+        to_state TEXT NOT NULL,
+        user_id INTEGER,
+        at INTEGER NOT NULL
+    ))"),
+    QStringLiteral("CREATE INDEX audit_entries_edition ON audit_entries(edition_id, at)"),
+    QStringLiteral(R"(CREATE TABLE link_check_reports (
+        id INTEGER PRIMARY KEY,
+        edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+        checked_at INTEGER NOT NULL,
+        links TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(links))
+    ))"),
+    QStringLiteral("CREATE INDEX link_check_reports_edition ON link_check_reports(edition_id, checked_at)"),
+    QStringLiteral(R"(CREATE TABLE publishing_records (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+        sector_id INTEGER,
+        edition_id INTEGER NOT NULL REFERENCES editions(id) ON DELETE CASCADE,
+        destination TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending','publishing','published','failed')),
+        external_url TEXT NOT NULL DEFAULT '',
+        error TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral("CREATE INDEX publishing_records_site ON publishing_records(site_id, created_at)"),
+    QStringLiteral("CREATE INDEX publishing_records_edition ON publishing_records(edition_id)"),
+    QStringLiteral(R"(CREATE TABLE deployments (
+        id INTEGER PRIMARY KEY,
+        account_id INTEGER NOT NULL,
+        site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending','deploying','deployed','failed','rolled_back')),
+        url TEXT NOT NULL DEFAULT '',
+        metadata TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(metadata)),
+        log TEXT NOT NULL DEFAULT '',
+        started_by INTEGER,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        UNIQUE (site_id, version)
+    ))"),
+    QStringLiteral("CREATE INDEX deployments_account ON deployments(account_id, created_at, id)"),
+    QStringLiteral("CREATE INDEX deployments_site ON deployments(site_id, created_at, id)"),
+    // Client-only state. The outbox holds queued mutations in order, each with the
+    // idempotency key it is sent with and the lock version it was made against.
+    QStringLiteral(R"(CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        method TEXT NOT NULL,
+        path TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '{}',
+        entity TEXT NOT NULL,
+        entity_id INTEGER,
+        base_lock_version INTEGER,
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','sending','failed','conflict')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral(R"(CREATE TABLE sync_state (
+        account_id INTEGER PRIMARY KEY,
+        cursor TEXT NOT NULL DEFAULT '0',
+        last_synced_at INTEGER
+    ))"),
+    QStringLiteral(R"(CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY,
+        outbox_id INTEGER REFERENCES outbox(id) ON DELETE SET NULL,
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        base TEXT NOT NULL,
+        mine TEXT NOT NULL,
+        theirs TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral(R"(CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID)"),
+};
+
+// Version 2: the workspace describes itself (shown in the title and status bar),
+// and audit entries get the lookup index four-eyes checks use.
+const QStringList kVersion2 = {
+    QStringLiteral(R"(CREATE TABLE workspace (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'local' CHECK (kind IN ('local','demo','server')),
+        server_url TEXT NOT NULL DEFAULT '',
+        user_id INTEGER,
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral("INSERT INTO workspace(id, name, kind, created_at) "
+                   "VALUES (1, 'Workspace', 'local', CAST(strftime('%s','now') AS INTEGER) * 1000)"),
+    QStringLiteral("CREATE INDEX audit_entries_user ON audit_entries(edition_id, to_state, user_id)"),
+};
+
+const Migration kMigrations[] = {
+    { 1, "tenancy, content, publishing, outbox, sync state, full-text index", kVersion1 },
+    { 2, "workspace description, audit lookup index", kVersion2 },
+};
+
+} // namespace
+
+std::span<const Migration> Migrations::all()
+{
+    return kMigrations;
+}
+
+int Migrations::latestVersion()
+{
+    return all().back().version;
+}
+
+int Migrations::versionOf(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+Status Migrations::upgrade(QSqlDatabase &db, int targetVersion)
+{
+    if (targetVersion < 0)
+        targetVersion = latestVersion();
+    const int current = versionOf(db);
+    if (current < 0)
+        return Error { QStringLiteral("store_unreadable"), QStringLiteral("Cannot read the database schema version.") };
+    if (current > latestVersion()) {
+        return Error { QStringLiteral("store_too_new"),
+                       QStringLiteral("The database was written by a newer Galley (schema version %1; this build knows "
+                                      "up to %2).")
+                           .arg(current)
+                           .arg(latestVersion()) };
+    }
+    for (const Migration &m : all()) {
+        if (m.version <= current || m.version > targetVersion)
+            continue;
+        Transaction tx(db);
+        if (!tx.isActive())
+            return tx.error();
+        for (const QString &sql : m.statements) {
+            QSqlQuery q(db);
+            if (!q.exec(sql)) {
+                return Error { QStringLiteral("migration_failed"),
+                               QStringLiteral("Upgrading the database to version %1 failed: %2")
+                                   .arg(m.version)
+                                   .arg(q.lastError().text()) };
+            }
+        }
+        QSqlQuery bump(db);
+        if (!bump.exec(QStringLiteral("PRAGMA user_version = %1").arg(m.version)))
+            return sqlError(bump, "migration_failed");
+        if (auto st = tx.commit(); !st)
+            return st;
+        qCInfo(lcMigrations) << "database upgraded to version" << m.version << m.description;
+    }
+    return {};
+}
+
+} // namespace Galley

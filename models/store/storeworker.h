@@ -1,0 +1,108 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QPromise>
+#include <QSqlDatabase>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+#include <type_traits>
+
+namespace Galley {
+
+// Marks a posted request as no longer wanted: a task not yet started is skipped and
+// an answer not yet delivered is dropped. Copies share the flag.
+class CancelToken
+{
+public:
+    void cancel() const { m_flag->store(true, std::memory_order_relaxed); }
+    bool isCancelled() const { return m_flag->load(std::memory_order_relaxed); }
+
+private:
+    std::shared_ptr<std::atomic_bool> m_flag = std::make_shared<std::atomic_bool>(false);
+};
+
+// A thread that owns its own connection to the local store and runs queries and
+// bulk writes there, one after another, so the GUI thread never waits on SQLite.
+//
+//   worker->post(this, [filter](QSqlDatabase &db) { return EditionQuery::fetchPage(db, filter, …); },
+//                [this](Result<EditionPage> page) { … });   // back on the GUI thread, later
+//
+// The answer is always delivered through the event loop of the worker's own thread
+// (the GUI thread), never from inside post(), so a model can ask for data while it is
+// in the middle of a change and get it only when that change is over. It is dropped
+// when context has been destroyed or the token cancelled by then.
+class StoreWorker : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StoreWorker)
+public:
+    explicit StoreWorker(QString databasePath, QObject *parent = nullptr);
+    ~StoreWorker() override;
+
+    QString databasePath() const { return m_path; }
+
+    template<typename F, typename Done>
+    void post(QObject *context, F &&task, Done &&done, CancelToken token = {})
+    {
+        using R = std::invoke_result_t<F, QSqlDatabase &>;
+        QPointer<QObject> receiver(context);   // only read on this object's (the GUI) thread
+        QMetaObject::invokeMethod(
+            m_context,
+            [this, receiver, token, task = std::forward<F>(task), done = std::forward<Done>(done)]() mutable {
+                if (token.isCancelled())
+                    return;
+                QSqlDatabase db = threadConnection();
+                auto answer = std::make_shared<R>(task(db));
+                QMetaObject::invokeMethod(
+                    this,
+                    [receiver, token, answer, done = std::move(done)]() mutable {
+                        if (receiver && !token.isCancelled())
+                            done(std::move(*answer));
+                    },
+                    Qt::QueuedConnection);
+            },
+            Qt::QueuedConnection);
+    }
+
+    // The same as a future, for tests and tools that want to wait for the answer.
+    template<typename F>
+    auto run(F &&task) -> QFuture<std::invoke_result_t<F, QSqlDatabase &>>
+    {
+        using R = std::invoke_result_t<F, QSqlDatabase &>;
+        auto promise = std::make_shared<QPromise<R>>();
+        QFuture<R> future = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(
+            m_context,
+            [this, promise, task = std::forward<F>(task)]() mutable {
+                if (promise->isCanceled()) {
+                    promise->finish();
+                    return;
+                }
+                QSqlDatabase db = threadConnection();
+                promise->addResult(task(db));
+                promise->finish();
+            },
+            Qt::QueuedConnection);
+        return future;
+    }
+
+    // Blocks until every task queued so far has run. For tests, tools and shutdown only.
+    void drain();
+
+private:
+    QSqlDatabase threadConnection();
+
+    QString m_path;
+    QString m_connectionName;
+    QThread m_thread;
+    QObject *m_context = nullptr;   // lives in m_thread; tasks run as its queued calls
+};
+
+} // namespace Galley

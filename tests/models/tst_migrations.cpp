@@ -1,0 +1,516 @@
+#include "store/localstore.h"
+#include "store/migrations.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Galley;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A connection of its own (Galley's pragmas, foreign keys on) to a file in the test's folder.
+class Db
+{
+    Q_DISABLE_COPY_MOVE(Db)
+public:
+    Db(const QString &path, const QString &name) : m_name(name)
+    {
+        auto opened = LocalStore::openConnection(path, name);
+        if (opened)
+            db = opened.value();
+    }
+    ~Db()
+    {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+
+    bool exec(const QString &sql, QString *error = nullptr)
+    {
+        QSqlQuery q(db);
+        const bool ok = q.exec(sql);
+        if (!ok && error)
+            *error = q.lastError().text();
+        return ok;
+    }
+
+    QVariant scalar(const QString &sql)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql) || !q.next())
+            return {};
+        return q.value(0);
+    }
+
+    // Every schema object, as "type name sql".
+    QStringList schema()
+    {
+        QStringList out;
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT type, name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name"));
+        while (q.next())
+            out << q.value(0).toString() + u' ' + q.value(1).toString() + u' ' + q.value(2).toString();
+        return out;
+    }
+
+    bool hasObject(const QString &name)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = ?"));
+        q.addBindValue(name);
+        return q.exec() && q.next() && q.value(0).toInt() == 1;
+    }
+
+    // The ordinary tables (not SQLite's own, not the full-text index's shadow tables) and their columns.
+    QMap<QString, QStringList> tables()
+    {
+        QMap<QString, QStringList> out;
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                              "AND name NOT LIKE 'edition_fts%' ORDER BY name"));
+        while (q.next()) {
+            const QString table = q.value(0).toString();
+            QSqlQuery cols(db);
+            cols.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table));
+            QStringList names;
+            while (cols.next())
+                names << cols.value(1).toString();
+            out.insert(table, names);
+        }
+        return out;
+    }
+
+    // Every row of table, restricted to columns, in a stable order.
+    QStringList rows(const QString &table, const QStringList &columns)
+    {
+        QStringList out;
+        QSqlQuery q(db);
+        const QString list = columns.join(u", ");
+        if (!q.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %1").arg(list, table)))
+            return { u"error: " + q.lastError().text() };
+        while (q.next()) {
+            QStringList values;
+            for (int i = 0; i < columns.size(); ++i)
+                values << (q.isNull(i) ? QStringLiteral("NULL") : q.value(i).toString());
+            out << values.join(u'|');
+        }
+        return out;
+    }
+
+    QSqlDatabase db;
+
+private:
+    QString m_name;
+};
+
+// The objects a migration step creates, in statement order, as (type, name, statement index).
+struct Created
+{
+    QString type;
+    QString name;
+    int statement;
+};
+
+QList<Created> createdObjects(const Migration &m)
+{
+    static const QRegularExpression re(
+        QStringLiteral(R"(^\s*CREATE\s+(?:UNIQUE\s+)?(?:VIRTUAL\s+)?(TABLE|INDEX|TRIGGER|VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+))"),
+        QRegularExpression::CaseInsensitiveOption);
+    QList<Created> out;
+    for (int i = 0; i < m.statements.size(); ++i) {
+        const auto match = re.match(m.statements.at(i));
+        if (match.hasMatch())
+            out.append({ match.captured(1).toUpper(), match.captured(2), i });
+    }
+    return out;
+}
+
+// Representative rows for a database at each schema version. A version without its own
+// fixture uses the newest earlier one, so a new migration is tested against the data of
+// the version before it as soon as it is added to Migrations::all().
+QStringList fixtureFor(int version)
+{
+    const QStringList v1 = {
+        QStringLiteral("INSERT INTO accounts VALUES (1, 'Northwind Media', 'northwind-media', 1700000000000)"),
+        QStringLiteral("INSERT INTO sites VALUES (1, 1, 'Northwind Daily', 'daily.northwind.example', 1700000000000)"),
+        QStringLiteral("INSERT INTO sectors VALUES (1, 1, 1, 'Politics')"),
+        QStringLiteral("INSERT INTO users VALUES (1, 1, 'editor@northwind.example', 'Sofia Lindqvist', 'editor', 0)"),
+        QStringLiteral("INSERT INTO user_sites VALUES (1, 1)"),
+        QStringLiteral("INSERT INTO content_schemas (id, account_id, name, dialect, spec_doc, created_at, updated_at) "
+                       "VALUES (1, 1, 'Article', '2020-12', '{\"type\":\"object\"}', 1700000000000, 1700000000000)"),
+        QStringLiteral("INSERT INTO documents VALUES (1, 1, 1, 1, 1, 'harbour-festival', 1, 1700000000000)"),
+        QStringLiteral("INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, fields, "
+                       "state, major_version, minor_version, first_published_at, created_by, created_at, updated_at) "
+                       "VALUES (1, 1, 1, 1, 1, 1, 'Harbour festival returns', "
+                       "'{\"body\":\"<p>The lighthouse keepers gather again.</p>\"}', 'published', 1, 0, "
+                       "1700000100000, 1, 1700000000000, 1700000100000)"),
+        QStringLiteral("INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, fields, "
+                       "state, created_at, updated_at) VALUES (2, 1, 1, 1, 1, 1, 'Harbour festival returns', "
+                       "'{\"body\":\"<p>Draft</p>\"}', 'draft', 1700000200000, 1700000200000)"),
+        QStringLiteral("INSERT INTO unpublishings VALUES (1, 1, 'archived', 'Out of date', '', 0, 1700000300000)"),
+        QStringLiteral("INSERT INTO editorial_remarks VALUES (1, 1, 1, 'Looks good', 1700000100000)"),
+        QStringLiteral("INSERT INTO audit_entries VALUES (1, 1, NULL, 'draft', 1, 1700000000000)"),
+        QStringLiteral("INSERT INTO audit_entries VALUES (2, 1, 'draft', 'published', 1, 1700000100000)"),
+        QStringLiteral("INSERT INTO link_check_reports VALUES (1, 1, 1700000100000, "
+                       "'[{\"url\":\"https://example.org\",\"status\":\"ok\",\"problem\":\"\"}]')"),
+        QStringLiteral("INSERT INTO publishing_records VALUES (1, 1, 1, 1, 1, 'Website', 'published', "
+                       "'https://daily.northwind.example/politics/harbour-festival', '', 1700000100000, 1700000100000)"),
+        QStringLiteral("INSERT INTO deployments VALUES (1, 1, 1, 1, 'deployed', 'https://daily.northwind.example/', "
+                       "'{\"pages\":1}', 'Deployed', 1, 1700000100000, 1700000200000)"),
+        QStringLiteral("INSERT INTO outbox (account_id, idempotency_key, method, path, entity, created_at) "
+                       "VALUES (1, 'key-1', 'POST', '/api/v1/documents', 'document', 1700000000000)"),
+        QStringLiteral("INSERT INTO sync_state VALUES (1, 'cursor-42', 1700000000000)"),
+        QStringLiteral("INSERT INTO conflicts VALUES (1, 1, 'edition', 1, '{}', '{}', '{}', 1700000000000)"),
+        QStringLiteral("INSERT INTO settings VALUES ('theme', 'dark')"),
+    };
+    const QStringList v2 = v1
+        + QStringList { QStringLiteral("UPDATE workspace SET name = 'Newsroom', kind = 'server', "
+                                       "server_url = 'https://cms.northwind.example', user_id = 1 WHERE id = 1") };
+    return version >= 2 ? v2 : v1;
+}
+
+} // namespace
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    int m_connections = 0;
+
+    QString path() const { return m_dir->filePath(QStringLiteral("store.galley")); }
+    QString connectionName() { return QStringLiteral("tst-migrations-%1").arg(++m_connections); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+
+    void cleanup() { m_dir.reset(); }
+
+    void versionsAreConsecutive()
+    {
+        int expected = 1;
+        for (const Migration &m : Migrations::all()) {
+            QCOMPARE(m.version, expected++);
+            QVERIFY(!m.statements.isEmpty());
+            QVERIFY(m.description && *m.description);
+        }
+        QCOMPARE(Migrations::latestVersion(), expected - 1);
+    }
+
+    void freshStoreReachesLatest()
+    {
+        {
+            auto store = LocalStore::open(path());
+            QVERIFY2(store.ok(), store.ok() ? "" : qPrintable(store.error().message));
+            QCOMPARE(Migrations::versionOf(store.value()->connection()), Migrations::latestVersion());
+        }
+        // Every object of every step exists.
+        Db db(path(), connectionName());
+        for (const Migration &m : Migrations::all()) {
+            for (const Created &c : createdObjects(m))
+                QVERIFY2(db.hasObject(c.name), qPrintable(c.name));
+        }
+        // Opening again is a no-op.
+        const QStringList before = db.schema();
+        QVERIFY(Migrations::upgrade(db.db).ok());
+        QCOMPARE(db.schema(), before);
+    }
+
+    void upgradeKeepsData_data()
+    {
+        QTest::addColumn<int>("version");
+        for (const Migration &m : Migrations::all()) {
+            if (m.version >= 2)
+                QTest::addRow("v%d-to-v%d", m.version - 1, m.version) << m.version;
+        }
+    }
+
+    void upgradeKeepsData()
+    {
+        QFETCH(int, version);
+        Db db(path(), connectionName());
+        QVERIFY(db.db.isOpen());
+        QVERIFY(Migrations::upgrade(db.db, version - 1).ok());
+        QCOMPARE(Migrations::versionOf(db.db), version - 1);
+
+        for (const QString &sql : fixtureFor(version - 1)) {
+            QString error;
+            QVERIFY2(db.exec(sql, &error), qPrintable(sql + u": " + error));
+        }
+        const QMap<QString, QStringList> tablesBefore = db.tables();
+        QMap<QString, QStringList> rowsBefore;
+        qsizetype total = 0;
+        for (auto it = tablesBefore.cbegin(); it != tablesBefore.cend(); ++it) {
+            rowsBefore.insert(it.key(), db.rows(it.key(), it.value()));
+            total += rowsBefore.value(it.key()).size();
+        }
+        QVERIFY(total >= 20);
+        const bool hadFts = db.hasObject(QStringLiteral("edition_fts"));
+
+        const Status st = Migrations::upgrade(db.db, version);
+        QVERIFY2(st.ok(), st.ok() ? "" : qPrintable(st.error().message));
+        QCOMPARE(Migrations::versionOf(db.db), version);
+
+        // The rows survived, column for column.
+        for (auto it = tablesBefore.cbegin(); it != tablesBefore.cend(); ++it)
+            QCOMPARE(db.rows(it.key(), it.value()), rowsBefore.value(it.key()));
+        // The step's objects exist.
+        const Migration &m = Migrations::all()[std::size_t(version - 1)];
+        for (const Created &c : createdObjects(m)) {
+            QSqlQuery q(db.db);
+            q.prepare(QStringLiteral("SELECT type FROM sqlite_master WHERE name = ?"));
+            q.addBindValue(c.name);
+            QVERIFY2(q.exec() && q.next(), qPrintable(c.name));
+            QCOMPARE(q.value(0).toString().toUpper(), c.type);
+        }
+        // The full-text index still answers for the old rows.
+        if (hadFts) {
+            QCOMPARE(db.scalar(QStringLiteral("SELECT rowid FROM edition_fts WHERE edition_fts MATCH 'lighthouse'"))
+                         .toLongLong(),
+                     1);
+        }
+        // What version 2 adds.
+        if (version == 2) {
+            QCOMPARE(db.scalar(QStringLiteral("SELECT kind FROM workspace WHERE id = 1")).toString(),
+                     QStringLiteral("local"));
+            QVERIFY(db.scalar(QStringLiteral("SELECT created_at FROM workspace WHERE id = 1")).toLongLong() > 0);
+        }
+    }
+
+    void newerStoreIsRefusedAndUntouched()
+    {
+        const int newer = Migrations::latestVersion() + 1;
+        {
+            Db db(path(), connectionName());
+            QVERIFY(Migrations::upgrade(db.db).ok());
+            QVERIFY(db.exec(QStringLiteral("PRAGMA user_version = %1").arg(newer)));
+            QVERIFY(db.exec(QStringLiteral("CREATE TABLE from_the_future (x)")));
+            const QStringList before = db.schema();
+
+            const Status st = Migrations::upgrade(db.db);
+            QVERIFY(!st.ok());
+            QCOMPARE(st.error().code, QStringLiteral("store_too_new"));
+            QVERIFY(st.error().message.contains(QString::number(newer)));
+            QCOMPARE(Migrations::versionOf(db.db), newer);
+            QCOMPARE(db.schema(), before);
+        }
+        // LocalStore::open says the same.
+        auto store = LocalStore::open(path());
+        QVERIFY(!store.ok());
+        QCOMPARE(store.error().code, QStringLiteral("store_too_new"));
+    }
+
+    void failingStepRollsBack_data()
+    {
+        QTest::addColumn<int>("version");
+        for (const Migration &m : Migrations::all())
+            QTest::addRow("v%d", m.version) << m.version;
+    }
+
+    // A step that fails half-way leaves the database exactly at the previous version:
+    // the object its last CREATE makes already exists, so every statement before it
+    // ran and must be undone.
+    void failingStepRollsBack()
+    {
+        QFETCH(int, version);
+        const Migration &m = Migrations::all()[std::size_t(version - 1)];
+        Created conflict { {}, {}, -1 };
+        for (const Created &c : createdObjects(m)) {
+            if (c.type != u"TRIGGER")   // tables, indexes and views share one namespace
+                conflict = c;
+        }
+        QVERIFY2(conflict.statement > 0, "the step needs an object created after its first statement");
+
+        Db db(path(), connectionName());
+        QVERIFY(Migrations::upgrade(db.db, version - 1).ok());
+        QVERIFY(db.exec(QStringLiteral("CREATE TABLE %1 (x)").arg(conflict.name)));
+        const QStringList before = db.schema();
+
+        const Status st = Migrations::upgrade(db.db);
+        QVERIFY(!st.ok());
+        QCOMPARE(st.error().code, QStringLiteral("migration_failed"));
+        QCOMPARE(Migrations::versionOf(db.db), version - 1);
+        QCOMPARE(db.schema(), before);
+        // The connection is left without an open transaction.
+        QVERIFY(db.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QVERIFY(db.exec(QStringLiteral("ROLLBACK")));
+    }
+
+    void foreignKeysAreEnforced_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("document-in-own-sector")
+            << QStringLiteral("INSERT INTO documents VALUES (10, 1, 1, 1, 1, 'a', NULL, 0)") << true;
+        QTest::newRow("document-in-sector-of-another-site")
+            << QStringLiteral("INSERT INTO documents VALUES (10, 1, 1, 2, 1, 'a', NULL, 0)") << false;
+        QTest::newRow("document-with-missing-schema")
+            << QStringLiteral("INSERT INTO documents VALUES (10, 1, 1, 1, 99, 'a', NULL, 0)") << false;
+        QTest::newRow("sector-of-site-in-another-account")
+            << QStringLiteral("INSERT INTO sectors VALUES (10, 2, 1, 'Sport')") << false;
+        QTest::newRow("site-of-missing-account")
+            << QStringLiteral("INSERT INTO sites VALUES (10, 99, 'Ghost', '', 0)") << false;
+        QTest::newRow("edition-of-missing-document")
+            << QStringLiteral("INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, "
+                              "title, state, created_at, updated_at) VALUES (10, 1, 99, 1, 1, 1, 't', 'draft', 0, 0)")
+            << false;
+        QTest::newRow("audit-of-missing-edition")
+            << QStringLiteral("INSERT INTO audit_entries VALUES (10, 99, NULL, 'draft', NULL, 0)") << false;
+    }
+
+    void foreignKeysAreEnforced()
+    {
+        QFETCH(QString, sql);
+        QFETCH(bool, accepted);
+        auto store = LocalStore::open(path());
+        QVERIFY(store.ok());
+        Db db(path(), connectionName());
+        const QStringList setup = {
+            QStringLiteral("INSERT INTO accounts VALUES (1, 'A', 'a', 0), (2, 'B', 'b', 0)"),
+            QStringLiteral("INSERT INTO sites VALUES (1, 1, 'One', '', 0), (2, 1, 'Two', '', 0)"),
+            QStringLiteral("INSERT INTO sectors VALUES (1, 1, 1, 'News'), (2, 1, 2, 'Sport')"),
+            QStringLiteral("INSERT INTO content_schemas (id, account_id, name, dialect, spec_doc, created_at, "
+                           "updated_at) VALUES (1, 1, 'Article', 'draft-07', '{}', 0, 0)"),
+        };
+        for (const QString &s : setup)
+            QVERIFY(db.exec(s));
+        QString error;
+        QCOMPARE(db.exec(sql, &error), accepted);
+        if (!accepted)
+            QVERIFY2(error.contains(u"FOREIGN KEY", Qt::CaseInsensitive), qPrintable(error));
+    }
+
+    void oneOpenEditionPerDocument_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("second");
+        QTest::addColumn<int>("secondDocument");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("second-draft-refused") << u"draft"_s << u"draft"_s << 1 << false;
+        QTest::newRow("draft-and-submitted-refused") << u"draft"_s << u"submitted"_s << 1 << false;
+        QTest::newRow("rejected-and-draft-refused") << u"rejected"_s << u"draft"_s << 1 << false;
+        QTest::newRow("draft-and-scheduled-allowed") << u"draft"_s << u"scheduled"_s << 1 << true;
+        QTest::newRow("published-and-draft-allowed") << u"published"_s << u"draft"_s << 1 << true;
+        QTest::newRow("deleted-and-draft-allowed") << u"deleted"_s << u"draft"_s << 1 << true;
+        QTest::newRow("drafts-of-two-documents-allowed") << u"draft"_s << u"draft"_s << 2 << true;
+    }
+
+    void oneOpenEditionPerDocument()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, second);
+        QFETCH(int, secondDocument);
+        QFETCH(bool, accepted);
+        auto store = LocalStore::open(path());
+        QVERIFY(store.ok());
+        Db db(path(), connectionName());
+        for (const QString &s : fixtureFor(1).mid(0, 7))
+            QVERIFY(db.exec(s));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO documents VALUES (2, 1, 1, 1, 1, 'other', NULL, 0)")));
+        const QString insert = QStringLiteral(
+            "INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, state, "
+            "created_at, updated_at) VALUES (%1, 1, %2, 1, 1, 1, 'Title', '%3', 0, 0)");
+        QVERIFY(db.exec(insert.arg(1).arg(1).arg(first)));
+        QString error;
+        QCOMPARE(db.exec(insert.arg(2).arg(secondDocument).arg(second), &error), accepted);
+        if (!accepted)
+            QVERIFY2(error.contains(u"UNIQUE", Qt::CaseInsensitive), qPrintable(error));
+        // Moving an open edition's sibling back to draft is refused just the same.
+        if (accepted && secondDocument == 1 && first == u"draft")
+            QVERIFY(!db.exec(QStringLiteral("UPDATE editions SET state = 'submitted' WHERE id = 2")));
+    }
+
+    void namesFollowRenames()
+    {
+        auto store = LocalStore::open(path());
+        QVERIFY(store.ok());
+        Db db(path(), connectionName());
+        for (const QString &s : fixtureFor(1).mid(0, 9))
+            QVERIFY(db.exec(s));
+        auto names = [&db](int id) {
+            QSqlQuery q(db.db);
+            q.exec(QStringLiteral("SELECT schema_name, sector_name FROM editions WHERE id = %1").arg(id));
+            return q.next() ? q.value(0).toString() + u'/' + q.value(1).toString() : QString();
+        };
+        QCOMPARE(names(1), QStringLiteral("Article/Politics"));
+        QCOMPARE(names(2), QStringLiteral("Article/Politics"));
+        QVERIFY(db.exec(QStringLiteral("UPDATE content_schemas SET name = 'News story' WHERE id = 1")));
+        QCOMPARE(names(1), QStringLiteral("News story/Politics"));
+        QVERIFY(db.exec(QStringLiteral("UPDATE sectors SET name = 'Government' WHERE id = 1")));
+        QCOMPARE(names(1), QStringLiteral("News story/Government"));
+        QCOMPARE(names(2), QStringLiteral("News story/Government"));
+        // Renaming something else leaves them alone.
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO sectors VALUES (2, 1, 1, 'Sport')")));
+        QVERIFY(db.exec(QStringLiteral("UPDATE sectors SET name = 'Football' WHERE id = 2")));
+        QCOMPARE(names(1), QStringLiteral("News story/Government"));
+    }
+
+    void fullTextIndexFollowsEditions_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("title-word") << u"harbour"_s << true;
+        QTest::newRow("html-body-word") << u"lighthouse"_s << true;
+        QTest::newRow("nested-array-string") << u"seagull"_s << true;
+        QTest::newRow("nested-object-string") << u"kingsbridge"_s << true;
+        QTest::newRow("prefix") << u"lightho*"_s << true;
+        QTest::newRow("diacritics-removed") << u"cafe"_s << true;
+        QTest::newRow("object-key-not-indexed") << u"caption"_s << false;
+        QTest::newRow("absent-word") << u"submarine"_s << false;
+    }
+
+    void fullTextIndexFollowsEditions()
+    {
+        QFETCH(QString, word);
+        QFETCH(bool, found);
+        auto store = LocalStore::open(path());
+        QVERIFY(store.ok());
+        Db db(path(), connectionName());
+        for (const QString &s : fixtureFor(1).mid(0, 7))
+            QVERIFY(db.exec(s));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, fields, state, "
+            "created_at, updated_at) VALUES (7, 1, 1, 1, 1, 1, 'Harbour festival', "
+            "'{\"body\":\"<p>The lighthouse keepers gather at the café.</p>\",\"tags\":[\"seagull\",\"boats\"],"
+            "\"venue\":{\"city\":\"Kingsbridge\",\"caption\":1},\"count\":3}', 'draft', 0, 0)")));
+        auto matches = [&db](const QString &w) {
+            QSqlQuery q(db.db);
+            q.prepare(QStringLiteral("SELECT rowid FROM edition_fts WHERE edition_fts MATCH ?"));
+            q.addBindValue(w);
+            QList<qint64> ids;
+            if (q.exec()) {
+                while (q.next())
+                    ids << q.value(0).toLongLong();
+            }
+            return ids;
+        };
+        QCOMPARE(matches(word), found ? QList<qint64> { 7 } : QList<qint64> {});
+
+        // An update re-indexes: the old words are forgotten, the new ones found.
+        QVERIFY(db.exec(QStringLiteral(
+            "UPDATE editions SET title = 'Ferry timetable', fields = '{\"body\":\"Winter sailings\"}' WHERE id = 7")));
+        QCOMPARE(matches(word), QList<qint64> {});
+        QCOMPARE(matches(QStringLiteral("sailings")), QList<qint64> { 7 });
+        QCOMPARE(matches(QStringLiteral("ferry")), QList<qint64> { 7 });
+
+        // A delete forgets the edition altogether.
+        QVERIFY(db.exec(QStringLiteral("DELETE FROM editions WHERE id = 7")));
+        QCOMPARE(matches(QStringLiteral("sailings")), QList<qint64> {});
+        QCOMPARE(matches(QStringLiteral("ferry")), QList<qint64> {});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"

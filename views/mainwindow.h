@@ -1,0 +1,84 @@
+#pragma once
+
+#include "domain/result.h"
+#include "domain/tenancy.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QTabWidget;
+
+namespace Galley {
+
+class ContentView;
+class DeploymentView;
+class SchemaView;
+class StoreWorker;
+class TenantTreeDock;
+
+// Galley's main window: the tenant tree at the left scopes the Content, Schemas
+// and Deployments tabs. Owns the workspace's StoreWorker; remembers its layout
+// and the last selection in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (and if needed migrates) a workspace file and shows it, restoring the
+    // tree selection last used with it. The previous workspace, if any, is closed.
+    Status openWorkspace(const QString &path);
+    QString workspacePath() const { return m_path; }
+
+    // The tree, the first page of the edition list with its count and the selected
+    // edition's details are on screen (see ready()).
+    bool isReady() const;
+
+    Scope scope() const { return m_scope; }
+    QTabWidget *tabs() const { return m_tabs; }
+    TenantTreeDock *treeDock() const { return m_tree; }
+    ContentView *contentView() const { return m_content; }
+    SchemaView *schemaView() const { return m_schemas; }
+    DeploymentView *deploymentView() const { return m_deployments; }
+
+    void saveSettings() const;
+
+Q_SIGNALS:
+    // Once per opened workspace, when isReady() first becomes true.
+    void ready();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void restoreSettings();
+    void onScopeChanged(const Scope &scope);
+    void updateStatusBar();
+    void checkReady();
+    void loadWorkspaceInfo();
+    void openWorkspaceDialog();
+    void refresh();
+    void find();
+    void about();
+    void toggleFullScreen(bool on);
+
+    QString m_path;
+    QPointer<StoreWorker> m_worker;
+    Scope m_scope;
+    bool m_readyEmitted = false;
+
+    QTabWidget *m_tabs;
+    TenantTreeDock *m_tree;
+    ContentView *m_content;
+    SchemaView *m_schemas;
+    DeploymentView *m_deployments;
+    QLabel *m_workspaceLabel;
+    QLabel *m_scopeLabel;
+    QLabel *m_countLabel;
+};
+
+} // namespace Galley
