@@ -295,8 +295,7 @@ void ContentView::loadSchemaChoices()
         return;
     const quint64 generation = ++m_schemaGeneration;
     const Id accountId = m_scope.accountId;
-    m_worker
-        ->run([accountId](QSqlDatabase &db) {
+    m_worker->post(this, [accountId](QSqlDatabase &db) {
             QList<SchemaChoice> choices;
             const auto schemas = ReplicaReader::schemas(db, accountId);
             if (!schemas)
@@ -315,8 +314,7 @@ void ContentView::loadSchemaChoices()
                 choices.append({ s.schema.id, s.schema.accountId, label });
             }
             return choices;
-        })
-        .then(this, [this, generation](const QList<SchemaChoice> &choices) {
+        }, [this, generation](const QList<SchemaChoice> &choices) {
             if (generation != m_schemaGeneration)
                 return;
             const Id current = m_schemaFilter->currentData().toLongLong();

@@ -258,8 +258,7 @@ void EditionDetailPane::request()
     }
     setLoading(true);
     const Id id = m_editionId;
-    m_worker
-        ->run([id](QSqlDatabase &db) {
+    m_worker->post(this, [id](QSqlDatabase &db) {
             Load load { ReplicaReader::editionDetail(db, id), std::nullopt };
             if (load.detail) {
                 auto schema = ReplicaReader::schema(db, load.detail->edition.schemaId);
@@ -267,8 +266,7 @@ void EditionDetailPane::request()
                     load.schema = std::move(schema).value();
             }
             return load;
-        })
-        .then(this, [this, generation](Load load) {
+        }, [this, generation](Load load) {
             if (generation != m_generation)
                 return;
             setLoading(false);

@@ -245,8 +245,9 @@ void MainWindow::loadWorkspaceInfo()
     if (!m_worker)
         return;
     const QString path = m_path;
-    m_worker->run([](QSqlDatabase &db) { return ReplicaReader::workspace(db); })
-        .then(this, [this, path](const Result<WorkspaceInfo> &info) {
+    m_worker->post(
+        this, [](QSqlDatabase &db) { return ReplicaReader::workspace(db); },
+        [this, path](const Result<WorkspaceInfo> &info) {
             if (path != m_path)
                 return;
             QString name = info && !info->name.isEmpty() ? info->name : QFileInfo(path).completeBaseName();

@@ -1,5 +1,7 @@
 // galley: the desktop client's entry point — command line, first-run demo, main window.
+#include "contentview.h"
 #include "demoworkspacesplash.h"
+#include "itemmodels/editiontablemodel.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "translationloader.h"
@@ -7,12 +9,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,6 +29,7 @@ namespace {
 
 struct Options
 {
+    bool startupReport = false;
     QString workspace;
     bool demo = false;
     QString screenshot;
@@ -36,6 +41,55 @@ void fail(const QString &message)
 {
     std::fprintf(stderr, "galley: %s\n", qPrintable(message));
 }
+
+qint64 residentKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const auto lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
+    }
+    return -1;
+}
+
+// For the benchmarks (--startup-report): says on stdout when the Content tab has first
+// painted rows, then, once the application has settled, how much memory it holds; then quits.
+class StartupReporter : public QObject
+{
+public:
+    explicit StartupReporter(MainWindow *window)
+        : QObject(window)
+        , m_window(window)
+    {
+        window->contentView()->table()->viewport()->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted && m_window->contentView()->model()->rowCount() > 0) {
+            m_painted = true;
+            // After this paint has been delivered: that is when the rows are on screen.
+            QTimer::singleShot(0, this, [this] {
+                std::fprintf(stdout, "first-page-painted\n");
+                std::fflush(stdout);
+                QTimer::singleShot(1500, this, [this] {
+                    std::fprintf(stdout, "rss-kb %lld\n", residentKb());
+                    std::fflush(stdout);
+                    m_window->close();
+                });
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    MainWindow *m_window;
+    bool m_painted = false;
+};
 
 // Shows the main window on path; returns false (after telling the user) when it cannot.
 bool showMainWindow(const QString &path, const Options &options)
@@ -54,6 +108,8 @@ bool showMainWindow(const QString &path, const Options &options)
     }
     if (options.size.isValid())
         window->resize(options.size);
+    if (options.startupReport)
+        new StartupReporter(window);
     window->show();
 
     if (!options.screenshot.isEmpty()) {
@@ -109,12 +165,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption sizeOption(u"size"_s,
                                         QCoreApplication::translate("main", "Window size, e.g. 1280x800."),
                                         QCoreApplication::translate("main", "WxH"));
-    parser.addOptions({ workspaceOption, demoOption, screenshotOption, quitOption, sizeOption });
+    QCommandLineOption startupReportOption(u"startup-report"_s, u"For benchmarks: report start-up figures on stdout and quit."_s);
+    startupReportOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({ workspaceOption, demoOption, screenshotOption, quitOption, sizeOption, startupReportOption });
     parser.process(app);
 
     Options options;
     options.workspace = parser.value(workspaceOption);
     options.demo = parser.isSet(demoOption);
+    options.startupReport = parser.isSet(startupReportOption);
     options.screenshot = parser.value(screenshotOption);
     options.quitAfterScreenshot = parser.isSet(quitOption);
     if (parser.isSet(sizeOption)) {

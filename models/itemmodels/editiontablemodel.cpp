@@ -144,7 +144,7 @@ void EditionTableModel::requestCount()
             m_total = n.value();
             Q_EMIT totalCountChanged(m_total);
         },
-        m_countToken);
+        m_countToken, StoreWorker::Lane::Background);
 }
 
 bool EditionTableModel::canFetchMore(const QModelIndex &parent) const

@@ -16,7 +16,7 @@ struct TenantTreeModel::Node
     Id id = 0;
     QString name;
     QString detail;
-    qint64 editionCount = 0;
+    qint64 editionCount = -1;   // not counted yet
     Node *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
@@ -33,55 +33,64 @@ struct ChildRow
     Id id;
     QString name;
     QString detail;
-    qint64 count;
 };
 
-// Children of a node (accounts for the root) with the editions counted below each.
+// Children of a node (accounts for the root).
 Result<QList<ChildRow>> loadChildren(QSqlDatabase &db, bool isRoot, TenantTreeModel::NodeKind kind, Id id)
 {
     QList<ChildRow> out;
-    QHash<Id, qint64> counts;
-    QString countSql;
-    QVariantList countBinds;
     if (isRoot) {
         auto accounts = ReplicaReader::accounts(db);
         if (!accounts)
             return accounts.error();
         for (const Account &a : accounts.value())
-            out.append({ a.id, a.name, a.slug, 0 });
-        countSql = QStringLiteral("SELECT account_id, count(*) FROM editions WHERE state <> 'deleted' GROUP BY account_id");
+            out.append({ a.id, a.name, a.slug });
     } else if (kind == TenantTreeModel::NodeKind::Account) {
         auto sites = ReplicaReader::sites(db, id);
         if (!sites)
             return sites.error();
         for (const Site &s : sites.value())
-            out.append({ s.id, s.name, s.domain, 0 });
-        countSql = QStringLiteral("SELECT site_id, count(*) FROM editions WHERE account_id = ? AND state <> 'deleted' "
-                                  "GROUP BY site_id");
-        countBinds << id;
+            out.append({ s.id, s.name, s.domain });
     } else {
         auto sectors = ReplicaReader::sectors(db, id);
         if (!sectors)
             return sectors.error();
         for (const Sector &s : sectors.value())
-            out.append({ s.id, s.name, QString(), 0 });
-        countSql = QStringLiteral("SELECT sector_id, count(*) FROM editions WHERE site_id = ? AND state <> 'deleted' "
-                                  "GROUP BY sector_id");
-        countBinds << id;
+            out.append({ s.id, s.name, QString() });
+    }
+    return out;
+}
+
+// Editions (every state but deleted) below each child of a node. An aggregate over
+// up to all editions: it runs on the background lane and fills the counts in later.
+// "state_rank <> 8" (deleted) is answered by the covering filter indexes.
+Result<QHash<Id, qint64>> loadCounts(QSqlDatabase &db, bool isRoot, TenantTreeModel::NodeKind kind, Id id)
+{
+    QString sql;
+    QVariantList binds;
+    if (isRoot) {
+        sql = QStringLiteral("SELECT account_id, count(*) FROM editions WHERE state_rank <> 8 GROUP BY account_id");
+    } else if (kind == TenantTreeModel::NodeKind::Account) {
+        sql = QStringLiteral("SELECT site_id, count(*) FROM editions WHERE account_id = ? AND state_rank <> 8 "
+                             "GROUP BY site_id");
+        binds << id;
+    } else {
+        sql = QStringLiteral("SELECT sector_id, count(*) FROM editions WHERE site_id = ? AND state_rank <> 8 "
+                             "GROUP BY sector_id");
+        binds << id;
     }
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!q.prepare(countSql))
+    if (!q.prepare(sql))
         return sqlError(q, "query_failed");
-    for (int i = 0; i < countBinds.size(); ++i)
-        q.bindValue(i, countBinds.at(i));
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
     if (!q.exec())
         return sqlError(q, "query_failed");
+    QHash<Id, qint64> counts;
     while (q.next())
         counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
-    for (ChildRow &c : out)
-        c.count = counts.value(c.id);
-    return out;
+    return counts;
 }
 
 } // namespace
@@ -152,7 +161,6 @@ void TenantTreeModel::fetchChildren(Node *node)
                     child->id = c.id;
                     child->name = c.name;
                     child->detail = c.detail;
-                    child->editionCount = c.count;
                     child->parent = node;
                     child->row = int(node->children.size());
                     node->children.push_back(std::move(child));
@@ -163,12 +171,40 @@ void TenantTreeModel::fetchChildren(Node *node)
                 if (parentIndex.isValid())
                     Q_EMIT dataChanged(parentIndex, parentIndex);
             }
+            if (!list.isEmpty())
+                fetchCounts(node);
             if (isRoot)
                 Q_EMIT accountsLoaded();
             else
                 Q_EMIT childrenLoaded(parentIndex);
             continueEnsure();
         });
+}
+
+void TenantTreeModel::fetchCounts(Node *node)
+{
+    const bool isRoot = node == m_root.get();
+    const NodeKind kind = node->kind;
+    const Id id = node->id;
+    const quint64 generation = m_generation;
+    m_worker->post(
+        this, [isRoot, kind, id](QSqlDatabase &db) { return loadCounts(db, isRoot, kind, id); },
+        [this, node, generation](Result<QHash<Id, qint64>> counts) {
+            if (generation != m_generation)
+                return;
+            if (!counts) {
+                Q_EMIT errorOccurred(counts.error());
+                return;
+            }
+            for (auto &child : node->children)
+                child->editionCount = counts.value().value(child->id);
+            if (!node->children.empty()) {
+                const QModelIndex parentIndex = indexFor(node);
+                Q_EMIT dataChanged(index(0, 0, parentIndex), index(int(node->children.size()) - 1, 0, parentIndex),
+                                   { EditionCountRole, Qt::ToolTipRole });
+            }
+        },
+        {}, StoreWorker::Lane::Background);
 }
 
 Scope TenantTreeModel::scopeForIndex(const QModelIndex &index) const
@@ -308,7 +344,8 @@ QVariant TenantTreeModel::data(const QModelIndex &index, int role) const
         QString tip = n->name;
         if (!n->detail.isEmpty())
             tip += u'\n' + n->detail;
-        tip += u'\n' + tr("%n edition(s)", nullptr, int(qMin<qint64>(n->editionCount, INT_MAX)));
+        if (n->editionCount >= 0)
+            tip += u'\n' + tr("%n edition(s)", nullptr, int(qMin<qint64>(n->editionCount, INT_MAX)));
         return tip;
     }
     case Qt::DecorationRole:

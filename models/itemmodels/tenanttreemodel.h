@@ -27,7 +27,7 @@ public:
     enum Roles {
         KindRole = Qt::UserRole + 1,   // NodeKind as int
         IdRole,                        // the account's, site's or sector's id
-        EditionCountRole,              // editions below the node (not deleted)
+        EditionCountRole,              // editions below the node (not deleted); -1 until counted
         DetailRole,                    // site domain, account slug
     };
 
@@ -67,6 +67,7 @@ private:
     Node *nodeFor(const QModelIndex &index) const;
     QModelIndex indexFor(const Node *node) const;
     void fetchChildren(Node *node);
+    void fetchCounts(Node *node);
     void continueEnsure();
 
     QPointer<StoreWorker> m_worker;

@@ -49,8 +49,9 @@ Result<QSqlDatabase> LocalStore::openConnection(const QString &path, const QStri
         "PRAGMA foreign_keys = ON",
         "PRAGMA busy_timeout = 5000",
         "PRAGMA temp_store = MEMORY",
-        "PRAGMA cache_size = -16000",
-        "PRAGMA mmap_size = 268435456",
+        // 8 MB of page cache per connection and no memory-mapped I/O: mapped pages of a
+        // large replica would count as the application's resident memory.
+        "PRAGMA cache_size = -8000",
     };
     for (const char *p : pragmas) {
         QSqlQuery q(db);

@@ -171,13 +171,14 @@ Result<EditionDetail> ReplicaReader::editionDetail(QSqlDatabase &db, Id editionI
         auto q = exec(db,
                       QStringLiteral(
                           "SELECT e.id, e.account_id, e.document_id, e.site_id, e.sector_id, e.schema_id, e.title, "
-                          "e.fields, e.state, e.change_note, e.minor_change, e.force_published, e.major_version, "
+                          "c.fields, e.state, e.change_note, e.minor_change, e.force_published, e.major_version, "
                           "e.minor_version, e.scheduled_publication, e.first_published_at, "
                           "e.major_change_published_at, e.lock_version, e.created_by, e.created_at, e.updated_at, "
                           "d.slug, d.created_by, d.created_at, si.name, e.sector_name, e.schema_name, "
                           "(SELECT name FROM users WHERE id = e.created_by), "
                           "(SELECT count(*) FROM editions x WHERE x.document_id = e.document_id) "
                           "FROM editions e JOIN documents d ON d.id = e.document_id JOIN sites si ON si.id = e.site_id "
+                          "LEFT JOIN edition_content c ON c.edition_id = e.id "
                           "WHERE e.id = ?"),
                       { editionId });
         if (!q)

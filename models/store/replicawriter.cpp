@@ -259,18 +259,57 @@ Status ReplicaWriter::upsert(const Edition &e)
     if (e.id <= 0)
         return invalidId("edition");
     Status st;
-    // On insert a trigger fills schema_name and sector_name; on update (a document
-    // moved to another sector, say) they have to follow the new ids here.
+    // Both rows or neither, also when the caller has no transaction open: the savepoint
+    // nests in the caller's transaction or is one of its own (and then it is where the
+    // deferred reference from edition_content to editions is checked).
+    QSqlQuery &begin = prepared("edition_savepoint", QStringLiteral("SAVEPOINT replica_edition"), st);
+    if (!st || !(st = run(begin, {})))
+        return st;
+    QSqlQuery &rollback = prepared("edition_rollback", QStringLiteral("ROLLBACK TO replica_edition"), st);
+    if (!st)
+        return st;
+    QSqlQuery &release = prepared("edition_release", QStringLiteral("RELEASE replica_edition"), st);
+    if (!st)
+        return st;
+    st = writeEdition(e);
+    if (!st) {
+        run(rollback, {});
+        run(release, {});
+        return st;
+    }
+    return run(release, {});
+}
+
+Status ReplicaWriter::writeEdition(const Edition &e)
+{
+    Status st;
+    // The fields first (edition_content's reference to editions is deferred), so that
+    // the editions insert trigger indexes title and body for full-text search at once.
+    QSqlQuery &content = prepared(
+        "edition_content",
+        QStringLiteral("INSERT INTO edition_content (edition_id, fields) VALUES (?, ?) "
+                       "ON CONFLICT(edition_id) DO UPDATE SET fields = excluded.fields "
+                       "WHERE fields IS NOT excluded.fields"),
+        st);
+    if (!st)
+        return st;
+    if (st = run(content, { e.id, compactJson(e.fields) }); !st)
+        return st;
+    // The schema's and sector's names travel with the row (the list sorts by them);
+    // rename triggers keep them current afterwards.
     QSqlQuery &q = prepared(
         "editions",
         QStringLiteral(
-            "INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, fields, "
+            "INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, "
             "state, change_note, minor_change, force_published, major_version, minor_version, "
             "scheduled_publication, first_published_at, major_change_published_at, lock_version, created_by, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "created_at, updated_at, schema_name, sector_name) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "coalesce((SELECT name FROM content_schemas WHERE id = ?), ''), "
+            "coalesce((SELECT name FROM sectors WHERE id = ?), '')) "
             "ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, "
             "document_id = excluded.document_id, site_id = excluded.site_id, sector_id = excluded.sector_id, "
-            "schema_id = excluded.schema_id, title = excluded.title, fields = excluded.fields, "
+            "schema_id = excluded.schema_id, title = excluded.title, "
             "state = excluded.state, change_note = excluded.change_note, minor_change = excluded.minor_change, "
             "force_published = excluded.force_published, major_version = excluded.major_version, "
             "minor_version = excluded.minor_version, scheduled_publication = excluded.scheduled_publication, "
@@ -278,8 +317,7 @@ Status ReplicaWriter::upsert(const Edition &e)
             "major_change_published_at = excluded.major_change_published_at, "
             "lock_version = excluded.lock_version, created_by = excluded.created_by, "
             "created_at = excluded.created_at, updated_at = excluded.updated_at, "
-            "schema_name = (SELECT name FROM content_schemas WHERE id = excluded.schema_id), "
-            "sector_name = (SELECT name FROM sectors WHERE id = excluded.sector_id)"),
+            "schema_name = excluded.schema_name, sector_name = excluded.sector_name"),
         st);
     if (!st)
         return st;
@@ -290,7 +328,6 @@ Status ReplicaWriter::upsert(const Edition &e)
                     e.sectorId,
                     e.schemaId,
                     e.title,
-                    compactJson(e.fields),
                     toWire(e.state),
                     e.changeNote,
                     e.minorChange ? 1 : 0,
@@ -303,7 +340,9 @@ Status ReplicaWriter::upsert(const Edition &e)
                     e.lockVersion,
                     idOrNull(e.createdBy),
                     toDb(e.createdAt),
-                    toDb(e.updatedAt) });
+                    toDb(e.updatedAt),
+                    e.schemaId,
+                    e.sectorId });
 }
 
 Status ReplicaWriter::upsert(const Unpublishing &u)

@@ -45,6 +45,7 @@ public:
 
 private:
     QSqlQuery &prepared(const char *key, const QString &sql, Status &status);
+    Status writeEdition(const Edition &e);
 
     QSqlDatabase &m_db;
     struct Cache;

@@ -15,35 +15,43 @@ std::atomic<int> s_workerCount { 0 };
 StoreWorker::StoreWorker(QString databasePath, QObject *parent)
     : QObject(parent)
     , m_path(std::move(databasePath))
-    , m_connectionName(QStringLiteral("galley-worker-%1").arg(++s_workerCount))
 {
-    m_thread.setObjectName(QStringLiteral("galley-store-worker"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, [this] {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            if (db.isValid())
-                db.close();
-        }
-        if (QSqlDatabase::contains(m_connectionName))
-            QSqlDatabase::removeDatabase(m_connectionName);
-    }, Qt::DirectConnection);
-    m_thread.start();
+    const int worker = ++s_workerCount;
+    for (int i = 0; i < 2; ++i) {
+        LaneThread &lane = m_lanes[i];
+        lane.connectionName = QStringLiteral("galley-worker-%1-%2").arg(worker).arg(i);
+        lane.thread.setObjectName(i == 0 ? QStringLiteral("galley-store") : QStringLiteral("galley-store-bg"));
+        lane.context = new QObject;
+        lane.context->moveToThread(&lane.thread);
+        const QString name = lane.connectionName;
+        connect(&lane.thread, &QThread::finished, lane.context, [name] {
+            {
+                QSqlDatabase db = QSqlDatabase::database(name, false);
+                if (db.isValid())
+                    db.close();
+            }
+            if (QSqlDatabase::contains(name))
+                QSqlDatabase::removeDatabase(name);
+        }, Qt::DirectConnection);
+        lane.thread.start();
+    }
 }
 
 StoreWorker::~StoreWorker()
 {
-    m_thread.quit();
-    m_thread.wait();
-    delete m_context;
+    for (LaneThread &lane : m_lanes) {
+        lane.thread.quit();
+        lane.thread.wait();
+        delete lane.context;
+    }
 }
 
-QSqlDatabase StoreWorker::threadConnection()
+QSqlDatabase StoreWorker::threadConnection(int lane)
 {
-    if (QSqlDatabase::contains(m_connectionName))
-        return QSqlDatabase::database(m_connectionName, false);
-    auto db = LocalStore::openConnection(m_path, m_connectionName);
+    const QString &name = m_lanes[lane].connectionName;
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    auto db = LocalStore::openConnection(m_path, name);
     if (!db) {
         qCWarning(lcStore) << db.error().message;
         return {};
@@ -53,7 +61,13 @@ QSqlDatabase StoreWorker::threadConnection()
 
 void StoreWorker::drain()
 {
-    run([](QSqlDatabase &) { return true; }).waitForFinished();
+    for (LaneThread &lane : m_lanes) {
+        auto promise = std::make_shared<QPromise<void>>();
+        QFuture<void> done = promise->future();
+        promise->start();
+        QMetaObject::invokeMethod(lane.context, [promise] { promise->finish(); }, Qt::QueuedConnection);
+        done.waitForFinished();
+    }
 }
 
 } // namespace Galley

@@ -27,8 +27,11 @@ private:
     std::shared_ptr<std::atomic_bool> m_flag = std::make_shared<std::atomic_bool>(false);
 };
 
-// A thread that owns its own connection to the local store and runs queries and
-// bulk writes there, one after another, so the GUI thread never waits on SQLite.
+// Threads that own their own connections to the local store and run queries and bulk
+// writes there, one after another per lane, so the GUI thread never waits on SQLite.
+// Two lanes: Interactive for what a person is waiting to see (a page of rows, the
+// details of an edition) and Background for aggregates that may take a while (counts),
+// so that a count of 200,000 rows never delays the next page. WAL lets them read at once.
 //
 //   worker->post(this, [filter](QSqlDatabase &db) { return EditionQuery::fetchPage(db, filter, …); },
 //                [this](Result<EditionPage> page) { … });   // back on the GUI thread, later
@@ -42,22 +45,25 @@ class StoreWorker : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StoreWorker)
 public:
+    enum class Lane { Interactive, Background };
+
     explicit StoreWorker(QString databasePath, QObject *parent = nullptr);
     ~StoreWorker() override;
 
     QString databasePath() const { return m_path; }
 
     template<typename F, typename Done>
-    void post(QObject *context, F &&task, Done &&done, CancelToken token = {})
+    void post(QObject *context, F &&task, Done &&done, CancelToken token = {}, Lane lane = Lane::Interactive)
     {
         using R = std::invoke_result_t<F, QSqlDatabase &>;
         QPointer<QObject> receiver(context);   // only read on this object's (the GUI) thread
+        const int index = int(lane);
         QMetaObject::invokeMethod(
-            m_context,
-            [this, receiver, token, task = std::forward<F>(task), done = std::forward<Done>(done)]() mutable {
+            m_lanes[index].context,
+            [this, index, receiver, token, task = std::forward<F>(task), done = std::forward<Done>(done)]() mutable {
                 if (token.isCancelled())
                     return;
-                QSqlDatabase db = threadConnection();
+                QSqlDatabase db = threadConnection(index);
                 auto answer = std::make_shared<R>(task(db));
                 QMetaObject::invokeMethod(
                     this,
@@ -79,13 +85,13 @@ public:
         QFuture<R> future = promise->future();
         promise->start();
         QMetaObject::invokeMethod(
-            m_context,
+            m_lanes[0].context,
             [this, promise, task = std::forward<F>(task)]() mutable {
                 if (promise->isCanceled()) {
                     promise->finish();
                     return;
                 }
-                QSqlDatabase db = threadConnection();
+                QSqlDatabase db = threadConnection(0);
                 promise->addResult(task(db));
                 promise->finish();
             },
@@ -93,16 +99,21 @@ public:
         return future;
     }
 
-    // Blocks until every task queued so far has run. For tests, tools and shutdown only.
+    // Blocks until every task queued so far on every lane has run. For tests, tools and shutdown only.
     void drain();
 
 private:
-    QSqlDatabase threadConnection();
+    QSqlDatabase threadConnection(int lane);
+
+    struct LaneThread
+    {
+        QThread thread;
+        QObject *context = nullptr;   // lives in thread; tasks run as its queued calls
+        QString connectionName;
+    };
 
     QString m_path;
-    QString m_connectionName;
-    QThread m_thread;
-    QObject *m_context = nullptr;   // lives in m_thread; tasks run as its queued calls
+    LaneThread m_lanes[2];
 };
 
 } // namespace Galley

@@ -330,14 +330,16 @@ private Q_SLOTS:
     void publishedFieldsHaveTheirRequiredKeys()
     {
         // Drafts may be incomplete; anything submitted or beyond is complete.
-        QCOMPARE(m_demo->count(u"SELECT count(*) FROM editions e JOIN content_schemas c ON c.id = e.schema_id, "
+        QCOMPARE(m_demo->count(u"SELECT count(*) FROM editions e JOIN content_schemas c ON c.id = e.schema_id "
+                               "JOIN edition_content f ON f.edition_id = e.id, "
                                "json_each(c.spec_doc, '$.required') r "
                                "WHERE e.state NOT IN ('draft','deleted') "
-                               "AND json_type(e.fields, '$.' || r.value) IS NULL"_s),
+                               "AND json_type(f.fields, '$.' || r.value) IS NULL"_s),
                  0);
-        QVERIFY(m_demo->count(u"SELECT count(*) FROM editions e JOIN content_schemas c ON c.id = e.schema_id, "
+        QVERIFY(m_demo->count(u"SELECT count(*) FROM editions e JOIN content_schemas c ON c.id = e.schema_id "
+                              "JOIN edition_content f ON f.edition_id = e.id, "
                               "json_each(c.spec_doc, '$.required') r "
-                              "WHERE json_type(e.fields, '$.' || r.value) IS NULL"_s)
+                              "WHERE json_type(f.fields, '$.' || r.value) IS NULL"_s)
                 > 0);
     }
 

@@ -172,7 +172,7 @@ private Q_SLOTS:
     {
         // A word that occurs in some edition's fields but not in its title.
         QSqlQuery q(m_demo.store->connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT e.id, e.title, j.value FROM editions e, json_tree(e.fields) j "
+        QVERIFY(q.exec(QStringLiteral("SELECT e.id, e.title, j.value FROM editions e JOIN edition_content c ON c.edition_id = e.id, json_tree(c.fields) j "
                                       "WHERE j.type = 'text' AND length(j.value) > 80 AND e.state <> 'deleted' LIMIT 50")));
         Id target = 0;
         QString word;

@@ -62,7 +62,10 @@ private Q_SLOTS:
         QCOMPARE(scope.sectorId, sector.data(TenantTreeModel::IdRole).toLongLong());
         QCOMPARE(model.indexForScope(scope), sector);
 
-        // Edition counts add up: the sectors of a site hold the site's editions.
+        // Edition counts arrive after the names and add up: the sectors of a site hold the site's editions.
+        QTRY_VERIFY(site.data(TenantTreeModel::EditionCountRole).toLongLong() >= 0);
+        for (int r = 0; r < sectors; ++r)
+            QTRY_VERIFY(model.index(r, 0, site).data(TenantTreeModel::EditionCountRole).toLongLong() >= 0);
         qint64 sum = 0;
         for (int r = 0; r < sectors; ++r)
             sum += model.index(r, 0, site).data(TenantTreeModel::EditionCountRole).toLongLong();

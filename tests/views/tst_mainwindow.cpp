@@ -152,6 +152,9 @@ Scope TestMainWindow::clickSomeSite(MainWindow *window)
             continue;
         for (int s = 0; s < model->rowCount(account); ++s) {
             const QModelIndex site = model->index(s, 0, account);
+            // Counts arrive after the names (they are aggregates, on the background lane).
+            if (!QTest::qWaitFor([&] { return site.data(TenantTreeModel::EditionCountRole).toLongLong() >= 0; }, kLoadTimeout))
+                continue;
             const qint64 editions = site.data(TenantTreeModel::EditionCountRole).toLongLong();
             if (editions <= 0 || editions >= total)
                 continue;
