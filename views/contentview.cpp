@@ -150,9 +150,10 @@ ContentView::ContentView(QWidget *parent)
     m_splitter->addWidget(listSide);
     m_splitter->addWidget(m_detail);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setStretchFactor(0, 3);
+    // The list gets the room: titles are what people scan.
+    m_splitter->setStretchFactor(0, 5);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({ 660, 360 });
+    m_splitter->setSizes({ 740, 300 });
     m_splitter->setObjectName(u"contentSplitter"_s);
 
     m_searchDebounce.setSingleShot(true);
@@ -259,8 +260,8 @@ void ContentView::applyColumnWidths()
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->resizeSection(EditionTableModel::StateColumn,
                           std::max(stateWidth + 16, headerWidth(EditionTableModel::StateColumn)));
-    header->resizeSection(EditionTableModel::SchemaColumn, std::max(em * 8, headerWidth(EditionTableModel::SchemaColumn)));
-    header->resizeSection(EditionTableModel::SectorColumn, std::max(em * 8, headerWidth(EditionTableModel::SectorColumn)));
+    header->resizeSection(EditionTableModel::SchemaColumn, std::max(em * 7, headerWidth(EditionTableModel::SchemaColumn)));
+    header->resizeSection(EditionTableModel::SectorColumn, std::max(em * 7, headerWidth(EditionTableModel::SectorColumn)));
     header->resizeSection(EditionTableModel::VersionColumn,
                           std::max(fm.horizontalAdvance(u"10.10"_s) + 16,
                                    fm.horizontalAdvance(m_model->headerData(EditionTableModel::VersionColumn,

@@ -16,6 +16,32 @@ FactGrid::FactGrid(QWidget *parent)
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 }
 
+namespace {
+
+// QLabel wraps only between words: a long URL or path would widen the label past its
+// pane and be clipped. Offer a line break (U+200B, zero width) after the separators of
+// words longer than a line can hold.
+QString breakableLongWords(const QString &text)
+{
+    constexpr int kLongWord = 24;
+    QString out;
+    out.reserve(text.size() + text.size() / 8);
+    int run = 0;
+    for (QChar c : text) {
+        out += c;
+        run = c.isSpace() ? 0 : run + 1;
+        if (run >= kLongWord / 2 && (c == u'/' || c == u'.' || c == u'-' || c == u'_' || c == u'?' || c == u'&' || c == u'='))
+            out += QChar(0x200B);
+        else if (run >= kLongWord * 2) {
+            out += QChar(0x200B);
+            run = 0;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 QLabel *FactGrid::addRow(const QString &name, const QString &value, Qt::TextFormat format)
 {
     if (value.isEmpty())
@@ -28,7 +54,7 @@ QLabel *FactGrid::addRow(const QString &name, const QString &value, Qt::TextForm
 
     auto *valueLabel = new QLabel(this);
     valueLabel->setTextFormat(format);
-    valueLabel->setText(value);
+    valueLabel->setText(format == Qt::PlainText ? breakableLongWords(value) : value);
     valueLabel->setWordWrap(true);
     valueLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     if (format == Qt::RichText) {

@@ -63,7 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_tabs);
 
     addDockWidget(Qt::LeftDockWidgetArea, m_tree);
-    resizeDocks({ m_tree }, { 230 }, Qt::Horizontal);
+    resizeDocks({ m_tree }, { 220 }, Qt::Horizontal);
 
     m_workspaceLabel->setObjectName(u"workspaceLabel"_s);
     m_scopeLabel->setObjectName(u"scopeLabel"_s);

@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
-
 #include <cstdio>
 
 namespace {
@@ -62,20 +61,21 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("galley-datagen"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        Datagen::tr("Writes Galley's demo workspace (two accounts, their sites, schemas, documents with full edition "
-           "histories, publishing records and deployments) into a new local database. With --editions it "
-           "generates about that many editions, for benchmarks."));
+    parser.setApplicationDescription(Datagen::tr(
+        "Writes Galley's demo workspace (two accounts, their sites, schemas, documents with full edition "
+        "histories, publishing records and deployments) into a new local database. With --editions it "
+        "generates about that many editions, for benchmarks."));
     parser.addHelpOption();
     const QCommandLineOption outOption({ QStringLiteral("o"), QStringLiteral("out") },
                                        Datagen::tr("Write the database to <file>."), Datagen::tr("file"));
-    const QCommandLineOption editionsOption(QStringLiteral("editions"),
-                                            Datagen::tr("Generate about <n> editions instead of the hand-sized demo."),
-                                            Datagen::tr("n"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        Datagen::tr("Seed of the generator; the same seed gives the same data."),
-                                        Datagen::tr("seed"));
-    const QCommandLineOption forceOption(QStringLiteral("force"), Datagen::tr("Replace <file> if it exists."));
+    const QCommandLineOption editionsOption(
+        QStringLiteral("editions"),
+        Datagen::tr("Generate about <n> editions instead of the hand-sized demo."), Datagen::tr("n"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), Datagen::tr("Seed of the generator; the same seed gives the same data."),
+        Datagen::tr("seed"));
+    const QCommandLineOption forceOption(QStringLiteral("force"),
+                                         Datagen::tr("Replace <file> if it exists."));
     parser.addOptions({ outOption, editionsOption, seedOption, forceOption });
     parser.process(app);
 
@@ -88,13 +88,15 @@ int main(int argc, char *argv[])
         bool ok = false;
         options.editions = parser.value(editionsOption).toInt(&ok);
         if (!ok || options.editions <= 0)
-            return fail(Datagen::tr("--editions needs a positive whole number, not \"%1\".").arg(parser.value(editionsOption)));
+            return fail(Datagen::tr("--editions needs a positive whole number, not \"%1\".")
+                            .arg(parser.value(editionsOption)));
     }
     if (parser.isSet(seedOption)) {
         bool ok = false;
         options.seed = parser.value(seedOption).toUInt(&ok);
         if (!ok)
-            return fail(Datagen::tr("--seed needs a whole number from 0 to 4294967295, not \"%1\".").arg(parser.value(seedOption)));
+            return fail(Datagen::tr("--seed needs a whole number from 0 to 4294967295, not \"%1\".")
+                            .arg(parser.value(seedOption)));
     }
 
     if (QFileInfo::exists(path)) {
@@ -121,7 +123,8 @@ int main(int argc, char *argv[])
         print(Datagen::tr("%1 of about %2 editions written (%3%)").arg(done).arg(total).arg(percent));
     };
     if (auto st = Galley::DemoWorkspace::generate(db, options); !st)
-        return fail(Datagen::tr("generating the demo workspace failed: %1 (%2)").arg(st.error().message, st.error().code));
+        return fail(Datagen::tr("generating the demo workspace failed: %1 (%2)")
+                        .arg(st.error().message, st.error().code));
 
     qint64 editions = 0;
     qint64 documents = 0;

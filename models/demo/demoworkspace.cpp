@@ -9,14 +9,13 @@
 #include "store/transaction.h"
 
 #include <QHash>
-#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTimeZone>
-
 #include <array>
 #include <optional>
 #include <random>
@@ -48,7 +47,9 @@ constexpr int kBatchRows = 35000;
 class Rng
 {
 public:
-    explicit Rng(quint32 seed) : m_engine(seed) { }
+    explicit Rng(quint32 seed)
+        : m_engine(seed)
+    { }
 
     quint32 next() { return quint32(m_engine()); }
     // 0 .. n-1
@@ -65,10 +66,11 @@ public:
     double unit() { return next() / 4294967296.0; }
     bool chance(double p) { return unit() < p; }
 
-    template<typename T>
-    const T &pick(std::span<const T> items) { return items[std::size_t(below(int(items.size())))]; }
-    template<typename T>
-    const T &pick(const QList<T> &items) { return items.at(below(int(items.size()))); }
+    template<typename T> const T &pick(std::span<const T> items)
+    {
+        return items[std::size_t(below(int(items.size())))];
+    }
+    template<typename T> const T &pick(const QList<T> &items) { return items.at(below(int(items.size()))); }
 
     // Index into weights, proportionally.
     int weighted(std::span<const int> weights)
@@ -96,49 +98,56 @@ using Words = std::span<const QStringView>;
 // capitalises the first letter of what it is replaced with.
 
 constexpr QStringView kCities[] = {
-    u"Northport", u"Eastfield", u"Kingsbridge", u"Aldermoor", u"Westhaven", u"Brackenridge", u"Lowmarsh",
-    u"Harrowgate", u"Fenwick", u"Saltcombe", u"Ashby", u"Redcliffe", u"Marlow Bay", u"Stonehill",
-    u"Greywater", u"Elmstead",
+    u"Northport",  u"Eastfield",  u"Kingsbridge", u"Aldermoor", u"Westhaven", u"Brackenridge",
+    u"Lowmarsh",   u"Harrowgate", u"Fenwick",     u"Saltcombe", u"Ashby",     u"Redcliffe",
+    u"Marlow Bay", u"Stonehill",  u"Greywater",   u"Elmstead",
 };
 
 constexpr QStringView kFirstNames[] = {
-    u"Anna", u"Ben", u"Clara", u"David", u"Elena", u"Farid", u"Grace", u"Hugo", u"Isla", u"James",
-    u"Kari", u"Leo", u"Mina", u"Nils", u"Olivia", u"Pavel", u"Rosa", u"Samir", u"Tessa", u"Viktor",
-    u"Yara", u"Zoe", u"Aidan", u"Beatrice", u"Conor", u"Dagny", u"Emeka", u"Freya",
+    u"Anna", u"Ben", u"Clara", u"David",    u"Elena",  u"Farid", u"Grace", u"Hugo",  u"Isla",  u"James",
+    u"Kari", u"Leo", u"Mina",  u"Nils",     u"Olivia", u"Pavel", u"Rosa",  u"Samir", u"Tessa", u"Viktor",
+    u"Yara", u"Zoe", u"Aidan", u"Beatrice", u"Conor",  u"Dagny", u"Emeka", u"Freya",
 };
 
 constexpr QStringView kLastNames[] = {
-    u"Hartley", u"Okonkwo", u"Lindgren", u"Patel", u"Moreau", u"Fischer", u"Nakamura", u"Brennan",
-    u"Castillo", u"Sorensen", u"Whitaker", u"Adeyemi", u"Kowalski", u"Haddad", u"Lund", u"Ferreira",
-    u"MacLeod", u"Novak", u"Ellison", u"Qureshi", u"Bergstrom", u"Delacroix", u"Ashworth", u"Vance",
+    u"Hartley",  u"Okonkwo",  u"Lindgren", u"Patel",   u"Moreau",    u"Fischer",   u"Nakamura", u"Brennan",
+    u"Castillo", u"Sorensen", u"Whitaker", u"Adeyemi", u"Kowalski",  u"Haddad",    u"Lund",     u"Ferreira",
+    u"MacLeod",  u"Novak",    u"Ellison",  u"Qureshi", u"Bergstrom", u"Delacroix", u"Ashworth", u"Vance",
 };
 
 constexpr QStringView kOrgs[] = {
-    u"the Regional Transport Authority", u"Northport University", u"the National Statistics Office",
-    u"the Harbour Trust", u"the Chamber of Commerce", u"the Competition Authority",
-    u"Eastfield General Hospital", u"the Coastal Research Institute", u"the Arts Council",
+    u"the Regional Transport Authority",
+    u"Northport University",
+    u"the National Statistics Office",
+    u"the Harbour Trust",
+    u"the Chamber of Commerce",
+    u"the Competition Authority",
+    u"Eastfield General Hospital",
+    u"the Coastal Research Institute",
+    u"the Arts Council",
     u"the Kingsbridge Institute of Technology",
 };
 
 constexpr QStringView kCompanies[] = {
-    u"Brightwater Energy", u"Kestrel Logistics", u"Meridian Foods", u"Ostra Shipping", u"Fjordline Telecom",
-    u"Copperfield Retail", u"Atlas Robotics", u"Larkspur Pharma", u"Tidemark Engineering", u"Vesta Utilities",
+    u"Brightwater Energy",   u"Kestrel Logistics",  u"Meridian Foods", u"Ostra Shipping",
+    u"Fjordline Telecom",    u"Copperfield Retail", u"Atlas Robotics", u"Larkspur Pharma",
+    u"Tidemark Engineering", u"Vesta Utilities",
 };
 
 constexpr QStringView kTeams[] = {
-    u"Northport United", u"Eastfield Rovers", u"Kingsbridge Athletic", u"Westhaven City", u"Aldermoor FC",
-    u"Saltcombe Harriers", u"Redcliffe Town", u"Greywater Wanderers",
+    u"Northport United", u"Eastfield Rovers",   u"Kingsbridge Athletic", u"Westhaven City",
+    u"Aldermoor FC",     u"Saltcombe Harriers", u"Redcliffe Town",       u"Greywater Wanderers",
 };
 
 constexpr QStringView kVenues[] = {
-    u"the Harbour Hall", u"the Old Customs House", u"the Kingsbridge Playhouse", u"Riverside Arena",
-    u"the Civic Gallery", u"the Corn Exchange", u"St Olav's Church",
+    u"the Harbour Hall",  u"the Old Customs House", u"the Kingsbridge Playhouse", u"Riverside Arena",
+    u"the Civic Gallery", u"the Corn Exchange",     u"St Olav's Church",
 };
 
 constexpr QStringView kWeekdays[] = { u"Monday", u"Tuesday", u"Wednesday", u"Thursday", u"Friday" };
 constexpr QStringView kMonths[] = {
-    u"January", u"February", u"March", u"April", u"May", u"June", u"July", u"August", u"September",
-    u"October", u"November", u"December",
+    u"January", u"February", u"March",     u"April",   u"May",      u"June",
+    u"July",    u"August",   u"September", u"October", u"November", u"December",
 };
 constexpr QStringView kOrdinals[] = { u"second", u"third", u"fourth", u"fifth", u"sixth", u"seventh" };
 constexpr QStringView kSeasons[] = { u"spring", u"summer", u"autumn", u"winter" };
@@ -152,8 +161,8 @@ struct Beat
 };
 
 constexpr QStringView kPoliticsTopics[] = {
-    u"housing", u"rail", u"school funding", u"energy", u"hospital", u"pension", u"bus", u"childcare",
-    u"flood defence", u"broadband", u"water", u"policing",
+    u"housing", u"rail",      u"school funding", u"energy",    u"hospital", u"pension",
+    u"bus",     u"childcare", u"flood defence",  u"broadband", u"water",    u"policing",
 };
 constexpr QStringView kPoliticsHeadlines[] = {
     u"{City} council approves {topic} plan after {n}-hour debate",
@@ -172,7 +181,8 @@ constexpr QStringView kPoliticsHeadlines[] = {
 constexpr QStringView kPoliticsSentences[] = {
     u"The proposal, tabled on {weekday}, would cost an estimated {money} over {n} years.",
     u"{Person}, who chairs the {topic} committee, said the plan was \"long overdue\".",
-    u"Critics argue the measures do little for families in {city}, where costs have risen by {pct} since {prevyear}.",
+    u"Critics argue the measures do little for families in {city}, where costs have risen by {pct} since "
+    u"{prevyear}.",
     u"A final vote is expected before the summer recess.",
     u"Officials in {city} said they had not been consulted on the details of the {topic} package.",
     u"The opposition described the announcement as \"a rebrand of old promises\".",
@@ -187,8 +197,8 @@ constexpr QStringView kPoliticsSentences[] = {
 };
 
 constexpr QStringView kBusinessTopics[] = {
-    u"retail", u"shipping", u"energy", u"housing market", u"banking", u"tourism", u"manufacturing",
-    u"technology", u"food prices", u"aviation",
+    u"retail",  u"shipping",      u"energy",     u"housing market", u"banking",
+    u"tourism", u"manufacturing", u"technology", u"food prices",    u"aviation",
 };
 constexpr QStringView kBusinessHeadlines[] = {
     u"{Company} shares jump {pct} after strong quarter",
@@ -219,14 +229,14 @@ constexpr QStringView kBusinessSentences[] = {
 };
 
 constexpr QStringView kCultureTopics[] = {
-    u"theatre", u"jazz", u"photography", u"opera", u"street art", u"film", u"poetry", u"folk music",
-    u"ceramics", u"dance",
+    u"theatre", u"jazz",   u"photography", u"opera",    u"street art",
+    u"film",    u"poetry", u"folk music",  u"ceramics", u"dance",
 };
 constexpr QStringView kCultureHeadlines[] = {
     u"{City} {topic} festival returns with its biggest programme yet",
     u"Review: a bold new production of The Tempest at {venue}",
     u"Local {topic} collective wins national award",
-    u"{Person} on {n} decades of {topic}: \"I still get nervous\"",
+    u"{Person} on {num} years of {topic}: \"I still get nervous\"",
     u"Museum in {city} reopens after {money} refurbishment",
     u"Ten {topic} events to see in {city} this {season}",
     u"Forgotten {topic} archive found in {city} attic",
@@ -280,8 +290,8 @@ constexpr QStringView kSportSentences[] = {
 };
 
 constexpr QStringView kScienceTopics[] = {
-    u"climate", u"marine biology", u"genetics", u"astronomy", u"battery", u"vaccine", u"robotics",
-    u"glacier", u"microplastics", u"quantum computing",
+    u"climate", u"marine biology", u"genetics", u"astronomy",     u"battery",
+    u"vaccine", u"robotics",       u"glacier",  u"microplastics", u"quantum computing",
 };
 constexpr QStringView kScienceHeadlines[] = {
     u"Researchers in {city} map {topic} changes along the coast",
@@ -311,8 +321,8 @@ constexpr QStringView kScienceSentences[] = {
 };
 
 constexpr QStringView kLifestyleTopics[] = {
-    u"sourdough", u"coastal walking", u"slow travel", u"wild swimming", u"foraging", u"night trains",
-    u"island hopping", u"home cooking", u"cycling holidays", u"seasonal vegetables",
+    u"sourdough",    u"coastal walking", u"slow travel",  u"wild swimming",    u"foraging",
+    u"night trains", u"island hopping",  u"home cooking", u"cycling holidays", u"seasonal vegetables",
 };
 constexpr QStringView kLifestyleHeadlines[] = {
     u"A weekend in {city}: where to eat, sleep and walk",
@@ -342,8 +352,8 @@ constexpr QStringView kLifestyleSentences[] = {
 };
 
 constexpr QStringView kCorporateTopics[] = {
-    u"heat pump", u"water treatment", u"battery storage", u"offshore service", u"condition monitoring",
-    u"district heating", u"hydrogen", u"recycling",
+    u"heat pump",        u"water treatment", u"battery storage", u"offshore service", u"condition monitoring",
+    u"district heating", u"hydrogen",        u"recycling",
 };
 constexpr QStringView kCorporateHeadlines[] = {
     u"Halvorsen wins {money} {topic} contract in {city}",
@@ -360,7 +370,8 @@ constexpr QStringView kCorporateHeadlines[] = {
 constexpr QStringView kCorporateSentences[] = {
     u"The agreement covers delivery, installation and {n} years of service.",
     u"Construction is expected to start in {month} and be completed by {year}.",
-    u"{Person}, chief executive of Halvorsen Group, said the contract \"confirms the strong demand for proven {topic} technology\".",
+    u"{Person}, chief executive of Halvorsen Group, said the contract \"confirms the strong demand for "
+    u"proven {topic} technology\".",
     u"The new facility will employ around {num}0 people at full capacity.",
     u"Halvorsen reduced scope 1 and 2 emissions by {pct} compared with the {prevyear} baseline.",
     u"The transaction is subject to customary regulatory approvals.",
@@ -391,7 +402,8 @@ constexpr QStringView kFinanceSentences[] = {
 };
 
 constexpr QStringView kCareersTopics[] = {
-    u"backend", u"embedded systems", u"data", u"field service", u"supply chain", u"project management",
+    u"backend",           u"embedded systems",  u"data",
+    u"field service",     u"supply chain",      u"project management",
     u"mechanical design", u"quality assurance",
 };
 constexpr QStringView kCareersSentences[] = {
@@ -420,7 +432,18 @@ constexpr QStringView kOpinionHeadlines[] = {
     u"The case for slowing down on {topic}",
 };
 
-enum BeatId { Politics, Business, Culture, Sport, Science, Lifestyle, Corporate, Finance, Careers, BeatCount };
+enum BeatId {
+    Politics,
+    Business,
+    Culture,
+    Sport,
+    Science,
+    Lifestyle,
+    Corporate,
+    Finance,
+    Careers,
+    BeatCount
+};
 
 const Beat kBeats[BeatCount] = {
     { kPoliticsHeadlines, kPoliticsSentences, kPoliticsTopics },
@@ -516,16 +539,20 @@ struct DemoLink
     QStringView problem;
 };
 constexpr DemoLink kLinks[] = {
-    { u"https://www.stats.example/releases/regional-accounts", u"the statistics office release", LinkStatus::Ok, u"" },
+    { u"https://www.stats.example/releases/regional-accounts", u"the statistics office release",
+      LinkStatus::Ok, u"" },
     { u"https://parliament.example/bills/housing-reform", u"the bill as tabled", LinkStatus::Ok, u"" },
-    { u"https://www.harbourtrust.example/annual-review", u"the Harbour Trust's annual review", LinkStatus::Ok, u"" },
-    { u"https://research.kingsbridge.example/papers/coastal-survey", u"the published study", LinkStatus::Ok, u"" },
+    { u"https://www.harbourtrust.example/annual-review", u"the Harbour Trust's annual review", LinkStatus::Ok,
+      u"" },
+    { u"https://research.kingsbridge.example/papers/coastal-survey", u"the published study", LinkStatus::Ok,
+      u"" },
     { u"https://www.northport.example/council/minutes", u"the council minutes", LinkStatus::Ok, u"" },
     { u"http://old.artscouncil.example/grants.pdf", u"the grant guidelines", LinkStatus::Caution,
       u"Redirects to https://www.artscouncil.example/grants (301); not served over HTTPS." },
     { u"https://tickets.harbourhall.example/events", u"the box office", LinkStatus::Caution,
       u"Slow response (8.4 s)." },
-    { u"https://archive.kingsbridge.example/2019/report", u"the 2019 report", LinkStatus::Broken, u"404 Not Found" },
+    { u"https://archive.kingsbridge.example/2019/report", u"the 2019 report", LinkStatus::Broken,
+      u"404 Not Found" },
     { u"https://www.meridianfoods.example/press/statement", u"the company's statement", LinkStatus::Broken,
       u"DNS lookup failed: no such host." },
     { u"http://free-prizes.example/claim-now", u"this offer", LinkStatus::Danger,
@@ -555,7 +582,7 @@ enum class Kind {
 struct SchemaDef
 {
     Kind kind;
-    int account;        // 0 or 1
+    int account; // 0 or 1
     const char *name;
     const char *description;
     SchemaDialect dialect;
@@ -564,7 +591,8 @@ struct SchemaDef
 };
 
 const SchemaDef kSchemaDefs[] = {
-    { Kind::Article, 0, "Article", "A news story or feature: standfirst, rich-text body, lead image and tags.",
+    { Kind::Article, 0, "Article",
+      "A news story or feature: standfirst, rich-text body, lead image and tags.",
       SchemaDialect::Draft2020_12, "writer", R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://schemas.northwind.example/article.json",
@@ -661,8 +689,9 @@ const SchemaDef kSchemaDefs[] = {
     }
   }
 })json" },
-    { Kind::Podcast, 0, "Podcast episode", "One episode of a Northwind podcast: audio, show notes and guests.",
-      SchemaDialect::Draft7, "writer", R"json({
+    { Kind::Podcast, 0, "Podcast episode",
+      "One episode of a Northwind podcast: audio, show notes and guests.", SchemaDialect::Draft7, "writer",
+      R"json({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.northwind.example/podcast-episode.json",
   "title": "Podcast episode",
@@ -731,8 +760,9 @@ const SchemaDef kSchemaDefs[] = {
     }
   }
 })json" },
-    { Kind::Obituary, 0, "Obituary", "The life of someone who has died, with dates and the people they leave.",
-      SchemaDialect::Draft7, "writer", R"json({
+    { Kind::Obituary, 0, "Obituary",
+      "The life of someone who has died, with dates and the people they leave.", SchemaDialect::Draft7,
+      "writer", R"json({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.northwind.example/obituary.json",
   "title": "Obituary",
@@ -756,7 +786,8 @@ const SchemaDef kSchemaDefs[] = {
     "author": { "type": "string" }
   }
 })json" },
-    { Kind::Recipe, 0, "Recipe", "A recipe for the weekend food pages.", SchemaDialect::Draft2020_12, "writer",
+    { Kind::Recipe, 0, "Recipe", "A recipe for the weekend food pages.", SchemaDialect::Draft2020_12,
+      "writer",
       R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://schemas.northwind.example/recipe.json",
@@ -785,8 +816,8 @@ const SchemaDef kSchemaDefs[] = {
     }
   }
 })json" },
-    { Kind::PressRelease, 1, "Press release", "A company announcement with media contacts.", SchemaDialect::Draft7,
-      "writer", R"json({
+    { Kind::PressRelease, 1, "Press release", "A company announcement with media contacts.",
+      SchemaDialect::Draft7, "writer", R"json({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.halvorsen.example/press-release.json",
   "title": "Press release",
@@ -928,8 +959,9 @@ const SchemaDef kSchemaDefs[] = {
     "apply_url": { "type": "string", "format": "uri" }
   }
 })json" },
-    { Kind::InvestorPresentation, 1, "Investor presentation", "Slides and webcast of a results or capital markets presentation.",
-      SchemaDialect::Draft2020_12, "editor", R"json({
+    { Kind::InvestorPresentation, 1, "Investor presentation",
+      "Slides and webcast of a results or capital markets presentation.", SchemaDialect::Draft2020_12,
+      "editor", R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://schemas.halvorsen.example/investor-presentation.json",
   "title": "Investor presentation",
@@ -954,7 +986,8 @@ const SchemaDef kSchemaDefs[] = {
     }
   }
 })json" },
-    { Kind::Faq, 1, "FAQ", "Questions and answers for one audience.", SchemaDialect::Draft7, "writer", R"json({
+    { Kind::Faq, 1, "FAQ", "Questions and answers for one audience.", SchemaDialect::Draft7, "writer",
+      R"json({
   "$schema": "http://json-schema.org/draft-07/schema#",
   "$id": "https://schemas.halvorsen.example/faq.json",
   "title": "FAQ",
@@ -1016,7 +1049,7 @@ struct SectorDef
 {
     QStringView name;
     BeatId beat;
-    std::array<Kind, 3> kinds;   // the first is the most common
+    std::array<Kind, 3> kinds; // the first is the most common
     int kindCount;
 };
 
@@ -1025,8 +1058,8 @@ struct SiteDef
     int account;
     QStringView name;
     QStringView domain;
-    QStringView bundle;   // short name for deployment bundles
-    int weight;           // share of the documents
+    QStringView bundle; // short name for deployment bundles
+    int weight; // share of the documents
     std::array<QStringView, 3> destinations;
     int destinationCount;
     std::array<SectorDef, 5> sectors;
@@ -1034,42 +1067,78 @@ struct SiteDef
 };
 
 const SiteDef kSiteDefs[] = {
-    { 0, u"Northwind Daily", u"daily.northwind.example", u"daily", 40,
-      { u"Website", u"Apple News", u"RSS feed" }, 3,
+    { 0,
+      u"Northwind Daily",
+      u"daily.northwind.example",
+      u"daily",
+      40,
+      { u"Website", u"Apple News", u"RSS feed" },
+      3,
       { { { u"Politics", Politics, { Kind::Article, Kind::Opinion, Kind::Article }, 2 },
           { u"Business", Business, { Kind::Article, Kind::Opinion, Kind::Article }, 2 },
           { u"Culture", Culture, { Kind::Article, Kind::Event, Kind::Obituary }, 3 },
           { u"Sport", Sport, { Kind::Article, Kind::Gallery, Kind::Article }, 2 },
           { u"Science", Science, { Kind::Article, Kind::Obituary, Kind::Event }, 3 } } },
       5 },
-    { 0, u"Northwind Weekend", u"weekend.northwind.example", u"weekend", 16,
-      { u"Website", u"Apple News", u"Newsletter" }, 3,
+    { 0,
+      u"Northwind Weekend",
+      u"weekend.northwind.example",
+      u"weekend",
+      16,
+      { u"Website", u"Apple News", u"Newsletter" },
+      3,
       { { { u"Long Reads", Lifestyle, { Kind::Article, Kind::Gallery, Kind::Article }, 2 },
           { u"Food & Drink", Lifestyle, { Kind::Recipe, Kind::Article, Kind::Recipe }, 2 },
           { u"Travel", Lifestyle, { Kind::Article, Kind::Gallery, Kind::Article }, 2 },
           { u"Opinion", Politics, { Kind::Opinion, Kind::Opinion, Kind::Opinion }, 1 } } },
       4 },
-    { 0, u"Northwind Podcasts", u"podcasts.northwind.example", u"podcasts", 8,
-      { u"Website", u"Apple Podcasts", u"Spotify" }, 3,
+    { 0,
+      u"Northwind Podcasts",
+      u"podcasts.northwind.example",
+      u"podcasts",
+      8,
+      { u"Website", u"Apple Podcasts", u"Spotify" },
+      3,
       { { { u"The Briefing", Politics, { Kind::Podcast, Kind::Podcast, Kind::Podcast }, 1 },
           { u"Culture Talk", Culture, { Kind::Podcast, Kind::Podcast, Kind::Podcast }, 1 },
           { u"The Science Hour", Science, { Kind::Podcast, Kind::Podcast, Kind::Podcast }, 1 } } },
       3 },
-    { 1, u"Corporate", u"www.halvorsen.example", u"corporate", 14,
-      { u"Website", u"LinkedIn", u"" }, 2,
+    { 1,
+      u"Corporate",
+      u"www.halvorsen.example",
+      u"corporate",
+      14,
+      { u"Website", u"LinkedIn", u"" },
+      2,
       { { { u"News", Corporate, { Kind::PressRelease, Kind::PressRelease, Kind::PressRelease }, 1 },
           { u"Products", Corporate, { Kind::ProductPage, Kind::Faq, Kind::ProductPage }, 2 },
           { u"Sustainability", Corporate, { Kind::PressRelease, Kind::Faq, Kind::PressRelease }, 2 },
           { u"About Us", Corporate, { Kind::ExecutiveProfile, Kind::Faq, Kind::ExecutiveProfile }, 2 } } },
       4 },
-    { 1, u"Investor Relations", u"investors.halvorsen.example", u"ir", 12,
-      { u"Website", u"Investor wire", u"" }, 2,
-      { { { u"Financial Reports", Finance, { Kind::QuarterlyReport, Kind::QuarterlyReport, Kind::QuarterlyReport }, 1 },
-          { u"Presentations", Finance, { Kind::InvestorPresentation, Kind::InvestorPresentation, Kind::InvestorPresentation }, 1 },
+    { 1,
+      u"Investor Relations",
+      u"investors.halvorsen.example",
+      u"ir",
+      12,
+      { u"Website", u"Investor wire", u"" },
+      2,
+      { { { u"Financial Reports",
+            Finance,
+            { Kind::QuarterlyReport, Kind::QuarterlyReport, Kind::QuarterlyReport },
+            1 },
+          { u"Presentations",
+            Finance,
+            { Kind::InvestorPresentation, Kind::InvestorPresentation, Kind::InvestorPresentation },
+            1 },
           { u"Governance", Corporate, { Kind::PressRelease, Kind::ExecutiveProfile, Kind::Faq }, 3 } } },
       3 },
-    { 1, u"Careers", u"careers.halvorsen.example", u"careers", 10,
-      { u"Website", u"LinkedIn Jobs", u"" }, 2,
+    { 1,
+      u"Careers",
+      u"careers.halvorsen.example",
+      u"careers",
+      10,
+      { u"Website", u"LinkedIn Jobs", u"" },
+      2,
       { { { u"Engineering", Careers, { Kind::JobPosting, Kind::JobPosting, Kind::JobPosting }, 1 },
           { u"Operations", Careers, { Kind::JobPosting, Kind::JobPosting, Kind::JobPosting }, 1 },
           { u"Graduates", Careers, { Kind::JobPosting, Kind::Faq, Kind::JobPosting }, 2 } } },
@@ -1096,7 +1165,7 @@ struct UserDef
     Role role;
     QStringView name;
     QStringView mailbox;
-    std::array<int, 2> limitedTo;   // site indexes when not all sites; -1 unused
+    std::array<int, 2> limitedTo; // site indexes when not all sites; -1 unused
 };
 
 constexpr UserDef kUserDefs[] = {
@@ -1122,8 +1191,8 @@ constexpr UserDef kUserDefs[] = {
 // What one document's history looks like.
 
 enum class Tail {
-    None,          // the last published edition stays live
-    Draft,         // an open edition on top (or the only edition)
+    None, // the last published edition stays live
+    Draft, // an open edition on top (or the only edition)
     Submitted,
     Rejected,
     Scheduled,
@@ -1134,14 +1203,14 @@ enum class Tail {
 
 struct Scenario
 {
-    int rounds = 1;                     // editions that got published, in order
+    int rounds = 1; // editions that got published, in order
     Tail tail = Tail::None;
     UnpublishingReason reason = UnpublishingReason::Archived;
-    bool forceFirst = false;            // the first publication was a force publish
-    bool recent = false;                // last event a few minutes ago: jobs still running
-    bool failOne = false;               // one destination of the first publication failed
-    bool dangerLink = false;            // the last edition has a link check with every status
-    int site = -1;                      // fixed site, or -1 for a weighted pick
+    bool forceFirst = false; // the first publication was a force publish
+    bool recent = false; // last event a few minutes ago: jobs still running
+    bool failOne = false; // one destination of the first publication failed
+    bool dangerLink = false; // the last edition has a link check with every status
+    int site = -1; // fixed site, or -1 for a weighted pick
 };
 
 // Hand-picked histories at the start of every generation, so each state and status
@@ -1150,24 +1219,85 @@ Scenario showcase(int i)
 {
     Scenario s;
     switch (i) {
-    case 0: s.rounds = 3; s.failOne = true; s.site = 0; break;
-    case 1: s.rounds = 0; s.tail = Tail::Draft; break;
-    case 2: s.rounds = 0; s.tail = Tail::Submitted; break;
-    case 3: s.rounds = 0; s.tail = Tail::Rejected; break;
-    case 4: s.rounds = 0; s.tail = Tail::Scheduled; break;
-    case 5: s.rounds = 1; s.tail = Tail::Scheduled; break;
-    case 6: s.rounds = 2; s.tail = Tail::Withdrawn; break;
-    case 7: s.rounds = 1; s.tail = Tail::Unpublished; s.reason = UnpublishingReason::PublishedInError; break;
-    case 8: s.rounds = 2; s.tail = Tail::Unpublished; s.reason = UnpublishingReason::Consolidated; break;
-    case 9: s.rounds = 1; s.tail = Tail::Unpublished; s.reason = UnpublishingReason::Archived; break;
-    case 10: s.rounds = 0; s.tail = Tail::DeletedDraft; break;
-    case 11: s.rounds = 1; s.forceFirst = true; break;
-    case 12: s.rounds = 2; s.recent = true; s.site = 0; break;
-    case 13: s.rounds = 2; s.tail = Tail::Draft; s.dangerLink = true; s.site = 0; break;
-    case 14: s.rounds = 1; s.tail = Tail::Submitted; s.site = 3; break;
-    case 15: s.rounds = 1; s.tail = Tail::Rejected; s.site = 4; break;
-    case 16: s.rounds = 2; s.tail = Tail::DeletedDraft; break;
-    default: break;
+    case 0:
+        s.rounds = 3;
+        s.failOne = true;
+        s.site = 0;
+        break;
+    case 1:
+        s.rounds = 0;
+        s.tail = Tail::Draft;
+        break;
+    case 2:
+        s.rounds = 0;
+        s.tail = Tail::Submitted;
+        break;
+    case 3:
+        s.rounds = 0;
+        s.tail = Tail::Rejected;
+        break;
+    case 4:
+        s.rounds = 0;
+        s.tail = Tail::Scheduled;
+        break;
+    case 5:
+        s.rounds = 1;
+        s.tail = Tail::Scheduled;
+        break;
+    case 6:
+        s.rounds = 2;
+        s.tail = Tail::Withdrawn;
+        break;
+    case 7:
+        s.rounds = 1;
+        s.tail = Tail::Unpublished;
+        s.reason = UnpublishingReason::PublishedInError;
+        break;
+    case 8:
+        s.rounds = 2;
+        s.tail = Tail::Unpublished;
+        s.reason = UnpublishingReason::Consolidated;
+        break;
+    case 9:
+        s.rounds = 1;
+        s.tail = Tail::Unpublished;
+        s.reason = UnpublishingReason::Archived;
+        break;
+    case 10:
+        s.rounds = 0;
+        s.tail = Tail::DeletedDraft;
+        break;
+    case 11:
+        s.rounds = 1;
+        s.forceFirst = true;
+        break;
+    case 12:
+        s.rounds = 2;
+        s.recent = true;
+        s.site = 0;
+        break;
+    case 13:
+        s.rounds = 2;
+        s.tail = Tail::Draft;
+        s.dangerLink = true;
+        s.site = 0;
+        break;
+    case 14:
+        s.rounds = 1;
+        s.tail = Tail::Submitted;
+        s.site = 3;
+        break;
+    case 15:
+        s.rounds = 1;
+        s.tail = Tail::Rejected;
+        s.site = 4;
+        break;
+    case 16:
+        s.rounds = 2;
+        s.tail = Tail::DeletedDraft;
+        break;
+    default:
+        break;
     }
     return s;
 }
@@ -1259,7 +1389,7 @@ struct Content
 {
     QString title;
     QJsonObject fields;
-    QList<int> links;   // indexes into kLinks cited by the rich text
+    QList<int> links; // indexes into kLinks cited by the rich text
 };
 
 struct UserRef
@@ -1269,7 +1399,7 @@ struct UserRef
     Role role = Role::Viewer;
     QString name;
     bool allSites = true;
-    QList<int> sites;   // site indexes when !allSites
+    QList<int> sites; // site indexes when !allSites
 };
 
 struct SiteRef
@@ -1296,9 +1426,9 @@ struct PEdition
     QString changeNote;
     bool minor = false;
     bool force = false;
-    bool danger = false;           // carries a dangerous link (open editions only)
+    bool danger = false; // carries a dangerous link (open editions only)
     VersionNumber version;
-    qint64 scheduledAbs = -1;      // absolute; scheduled editions only
+    qint64 scheduledAbs = -1; // absolute; scheduled editions only
     qint64 firstPublished = -1;
     qint64 majorPublished = -1;
     int lockVersion = 1;
@@ -1356,8 +1486,8 @@ struct DocPlan
     std::vector<PUnpublishing> unpublishings;
     std::vector<PPublish> publishes;
     qint64 span = 0;
-    bool endsOpen = false;   // ends with work in progress: placed close to "now"
-    bool recent = false;     // ends a few minutes ago: publishing jobs still running
+    bool endsOpen = false; // ends with work in progress: placed close to "now"
+    bool recent = false; // ends a few minutes ago: publishing jobs still running
 };
 
 class Generator
@@ -1413,12 +1543,12 @@ private:
 
     QList<UserRef> m_users;
     QList<SiteRef> m_sites;
-    QList<Id> m_sectorSite;              // sector id - 1 → site index
+    QList<Id> m_sectorSite; // sector id - 1 → site index
     QList<SchemaRef> m_schemas;
-    QHash<int, int> m_schemaByKind;      // Kind → index into m_schemas
-    QList<QSet<QString>> m_slugs;              // per site: slugs in use
+    QHash<int, int> m_schemaByKind; // Kind → index into m_schemas
+    QList<QSet<QString>> m_slugs; // per site: slugs in use
     QList<QHash<QString, int>> m_slugCounters; // per site: base slug → last suffix tried
-    QHash<int, int> m_episodes;          // podcast show → last episode number
+    QHash<int, int> m_episodes; // podcast show → last episode number
 
     Id m_nextDocument = 1;
     Id m_nextEdition = 1;
@@ -1427,7 +1557,7 @@ private:
     Id m_nextUnpublishing = 1;
     Id m_nextLinkCheck = 1;
     Id m_nextPublishing = 1;
-    double m_timeline = 0;   // how far through the generation we are, 0..1
+    double m_timeline = 0; // how far through the generation we are, 0..1
     qint64 m_editionsWritten = 0;
     qint64 m_documentsWritten = 0;
 };
@@ -1438,9 +1568,8 @@ Generator::Generator(QSqlDatabase &db, const DemoWorkspace::Options &options)
     , m_rng(options.seed)
     , m_writer(db)
 {
-    const QDateTime now = options.now.isValid()
-        ? options.now.toUTC()
-        : QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+    const QDateTime now = options.now.isValid() ? options.now.toUTC()
+                                                : QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
     m_now = now.toMSecsSinceEpoch();
     m_year = now.date().year();
 }
@@ -1468,7 +1597,8 @@ Topic Generator::topicFor(BeatId beat)
     t.venue = m_rng.pick(Words(kVenues)).toString();
     const int team = m_rng.below(int(std::size(kTeams)));
     t.teams[0] = kTeams[team].toString();
-    t.teams[1] = kTeams[(team + 1 + m_rng.below(int(std::size(kTeams)) - 1)) % int(std::size(kTeams))].toString();
+    t.teams[1]
+        = kTeams[(team + 1 + m_rng.below(int(std::size(kTeams)) - 1)) % int(std::size(kTeams))].toString();
     return t;
 }
 
@@ -1489,7 +1619,9 @@ QString Generator::fill(QStringView tpl, const Topic &t)
         const QStringView key = tpl.mid(i + 1, end - i - 1);
         i = end;
         const bool cap = !key.isEmpty() && key[0].isUpper();
-        auto is = [&key](QStringView name) { return key.compare(name, Qt::CaseInsensitive) == 0; };
+        auto is = [&key](QStringView name) {
+            return key.compare(name, Qt::CaseInsensitive) == 0;
+        };
         QString v;
         if (is(u"city")) {
             v = cities++ == 0 ? t.city : t.city2;
@@ -1524,8 +1656,9 @@ QString Generator::fill(QStringView tpl, const Topic &t)
         } else if (is(u"pct")) {
             v = QString::number(m_rng.between(5, 180) / 10.0, 'f', 1) + u'%';
         } else if (is(u"money")) {
-            v = m_rng.chance(0.8) ? QStringLiteral("£%1 million").arg(m_rng.between(3, 950))
-                                  : QStringLiteral("£%1.%2 billion").arg(m_rng.between(1, 9)).arg(m_rng.between(1, 9));
+            v = m_rng.chance(0.8)
+                ? QStringLiteral("£%1 million").arg(m_rng.between(3, 950))
+                : QStringLiteral("£%1.%2 billion").arg(m_rng.between(1, 9)).arg(m_rng.between(1, 9));
         } else if (is(u"year")) {
             v = QString::number(m_year + m_rng.between(1, 3));
         } else if (is(u"prevyear")) {
@@ -1577,13 +1710,14 @@ QString Generator::paragraphs(const Topic &t, int count, QList<int> *links)
         const int n = m_rng.between(1, 2);
         html += u"<p>More background: ";
         for (int k = 0; k < n; ++k) {
-            int idx = m_rng.below(int(std::size(kLinks)) - 1);   // never the dangerous one here
+            int idx = m_rng.below(int(std::size(kLinks)) - 1); // never the dangerous one here
             if (links->contains(idx))
                 continue;
             if (!links->isEmpty() && k)
                 html += u" and ";
             links->append(idx);
-            html += u"<a href=\"" + kLinks[idx].url.toString() + u"\">" + kLinks[idx].text.toString() + u"</a>";
+            html += u"<a href=\"" + kLinks[idx].url.toString() + u"\">" + kLinks[idx].text.toString()
+                + u"</a>";
         }
         html += u".</p>";
     }
@@ -1641,13 +1775,11 @@ namespace {
 
 constexpr QStringView kEventNames[] = {
     u"Harbour Lights Festival", u"Northport Jazz Weekend", u"Kingsbridge Book Fair", u"Midsummer Folk Night",
-    u"Science After Dark", u"Open Studios", u"Winter Lantern Parade", u"Coastal Film Festival",
+    u"Science After Dark",      u"Open Studios",           u"Winter Lantern Parade", u"Coastal Film Festival",
 };
 constexpr QStringView kEventTitles[] = {
-    u"{event} returns to {city}",
-    u"{event}: {n} days of {topic}",
-    u"{event} at {venue}",
-    u"Preview: {event} {year}",
+    u"{event} returns to {city}", u"{event}: {n} days of music, talks and food",        u"{event} at {venue}",
+    u"Preview: {event} {year}",   u"{event}: what to see, and where to eat afterwards",
 };
 
 struct Obit
@@ -1668,7 +1800,8 @@ constexpr Obit kObits[] = {
 };
 constexpr QStringView kObitSentences[] = {
     u"{name} was born in {city} in {born}, the {ordinal} of {n} children.",
-    u"After leaving school at sixteen, {first} worked on the ferries before finding a vocation as a {occupation}.",
+    u"After leaving school at sixteen, {first} worked on the ferries before finding a vocation as a "
+    u"{occupation}.",
     u"Colleagues remember {first} as generous, stubborn and very funny.",
     u"In later life {first} received the freedom of {city}, an honour accepted with visible embarrassment.",
     u"{First} never retired in any meaningful sense and was still working until last spring.",
@@ -1686,18 +1819,24 @@ struct Main
     bool vegetarian;
 };
 constexpr Main kRecipeMains[] = {
-    { u"cod", false }, { u"cauliflower", true }, { u"lamb shoulder", false }, { u"chickpeas", true },
-    { u"mackerel", false }, { u"chicken thighs", false }, { u"leeks", true }, { u"aubergine", true },
-    { u"mussels", false }, { u"squash", true },
+    { u"cod", false },      { u"cauliflower", true },     { u"lamb shoulder", false }, { u"chickpeas", true },
+    { u"mackerel", false }, { u"chicken thighs", false }, { u"leeks", true },          { u"aubergine", true },
+    { u"mussels", false },  { u"squash", true },
 };
 constexpr QStringView kRecipeSides[] = {
-    u"brown butter", u"salsa verde", u"pickled shallots", u"crushed potatoes", u"wild garlic",
-    u"toasted hazelnuts", u"green lentils", u"fennel slaw",
+    u"brown butter", u"salsa verde",       u"pickled shallots", u"crushed potatoes",
+    u"wild garlic",  u"toasted hazelnuts", u"green lentils",    u"fennel slaw",
 };
 constexpr std::pair<QStringView, QStringView> kPantry[] = {
-    { u"2 tbsp", u"olive oil" }, { u"1", u"lemon, zested and juiced" }, { u"2 cloves", u"garlic, sliced" },
-    { u"1 tsp", u"smoked paprika" }, { u"a handful", u"flat-leaf parsley" }, { u"400g", u"tinned tomatoes" },
-    { u"1", u"red onion, finely chopped" }, { u"50g", u"butter" }, { u"1 tsp", u"cumin seeds" },
+    { u"2 tbsp", u"olive oil" },
+    { u"1", u"lemon, zested and juiced" },
+    { u"2 cloves", u"garlic, sliced" },
+    { u"1 tsp", u"smoked paprika" },
+    { u"a handful", u"flat-leaf parsley" },
+    { u"400g", u"tinned tomatoes" },
+    { u"1", u"red onion, finely chopped" },
+    { u"50g", u"butter" },
+    { u"1 tsp", u"cumin seeds" },
     { u"150ml", u"white wine" },
 };
 constexpr QStringView kMethodSteps[] = {
@@ -1740,8 +1879,10 @@ struct Columnist
     QStringView handle;
 };
 constexpr Columnist kColumnists[] = {
-    { u"Margaret Ellison", u"Margaret Ellison writes about politics and the public purse every Thursday.", u"@mellison" },
-    { u"Kwame Adeyemi", u"Kwame Adeyemi is a former council leader in Northport and a weekly columnist.", u"@kwame_writes" },
+    { u"Margaret Ellison", u"Margaret Ellison writes about politics and the public purse every Thursday.",
+      u"@mellison" },
+    { u"Kwame Adeyemi", u"Kwame Adeyemi is a former council leader in Northport and a weekly columnist.",
+      u"@kwame_writes" },
     { u"Ruth Delacroix", u"Ruth Delacroix is Northwind's economics commentator.", u"@ruthdelacroix" },
     { u"Owen MacLeod", u"Owen MacLeod writes about cities, transport and the people who use them.", u"" },
 };
@@ -1761,25 +1902,24 @@ constexpr Product kProducts[] = {
     { u"ThermaGrid", u"district heating substation", u"residential and commercial districts" },
 };
 constexpr QStringView kFeatures[] = {
-    u"Remote monitoring over 4G or Ethernet",
-    u"Runs on natural refrigerants",
-    u"Modular design for quick servicing",
-    u"Five-year warranty as standard",
-    u"Outdoor installation down to -25 °C",
-    u"Integrates with common building management systems",
+    u"Remote monitoring over 4G or Ethernet", u"Runs on natural refrigerants",
+    u"Modular design for quick servicing",    u"Five-year warranty as standard",
+    u"Outdoor installation down to -25 °C",   u"Integrates with common building management systems",
     u"Low noise: 48 dB(A) at 10 metres",
 };
 
 constexpr QStringView kJobsEngineering[] = {
-    u"Senior backend engineer", u"Embedded software engineer", u"Data platform engineer",
+    u"Senior backend engineer",    u"Embedded software engineer",        u"Data platform engineer",
     u"Mechanical design engineer", u"Electrical commissioning engineer", u"Test automation engineer",
 };
 constexpr QStringView kJobsOperations[] = {
-    u"Field service technician", u"Supply chain planner", u"Site operations manager",
+    u"Field service technician",  u"Supply chain planner",   u"Site operations manager",
     u"Project manager, offshore", u"Quality assurance lead", u"Health and safety coordinator",
 };
 constexpr QStringView kJobsGraduates[] = {
-    u"Graduate engineer, energy systems", u"Summer intern, software", u"Graduate trainee, finance",
+    u"Graduate engineer, energy systems",
+    u"Summer intern, software",
+    u"Graduate trainee, finance",
     u"Summer intern, mechanical design",
 };
 constexpr QStringView kRequirements[] = {
@@ -1805,7 +1945,8 @@ constexpr Faq kFaqs[] = {
     { u"customers", u"heat pump installation", u"Do I need planning permission?",
       u"Usually not for industrial sites, but check with your local authority before ordering." },
     { u"customers", u"warranty and service", u"What does the warranty cover?",
-      u"Parts and labour for five years, provided the unit is serviced once a year by a certified technician." },
+      u"Parts and labour for five years, provided the unit is serviced once a year by a certified "
+      u"technician." },
     { u"customers", u"warranty and service", u"How do I book a service visit?",
       u"Call our service desk or book online; we aim to visit within five working days." },
     { u"investors", u"dividends", u"When is the dividend paid?",
@@ -1849,23 +1990,31 @@ QString mainTextField(Kind kind)
     case Kind::Opinion:
     case Kind::Obituary:
     case Kind::PressRelease:
-    case Kind::ProductPage: return QStringLiteral("body");
-    case Kind::Podcast: return QStringLiteral("show_notes");
+    case Kind::ProductPage:
+        return QStringLiteral("body");
+    case Kind::Podcast:
+        return QStringLiteral("show_notes");
     case Kind::Event:
-    case Kind::JobPosting: return QStringLiteral("description");
-    case Kind::QuarterlyReport: return QStringLiteral("outlook");
-    case Kind::InvestorPresentation: return QStringLiteral("summary");
-    case Kind::ExecutiveProfile: return QStringLiteral("biography");
+    case Kind::JobPosting:
+        return QStringLiteral("description");
+    case Kind::QuarterlyReport:
+        return QStringLiteral("outlook");
+    case Kind::InvestorPresentation:
+        return QStringLiteral("summary");
+    case Kind::ExecutiveProfile:
+        return QStringLiteral("biography");
     case Kind::Recipe:
     case Kind::Gallery:
-    case Kind::Faq: return {};
+    case Kind::Faq:
+        return {};
     }
     return {};
 }
 
 } // namespace
 
-Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author, qint64 when, int site, int sector)
+Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author, qint64 when, int site,
+                               int sector)
 {
     Content c;
     QJsonObject &f = c.fields;
@@ -1883,7 +2032,9 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         }
         return s;
     };
-    auto person = [this]() { return personName(); };
+    auto person = [this]() {
+        return personName();
+    };
 
     switch (kind) {
     case Kind::Article: {
@@ -1894,13 +2045,15 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         if (m_rng.chance(0.5))
             f.insert(u"dateline", t.city.toUpper());
         if (m_rng.chance(0.7)) {
-            f.insert(u"lead_image", QJsonObject {
-                { QStringLiteral("url"), QString(u"https://media.northwind.example/images/" + yearMonth + u'/'
-                      + slugify(c.title) + u".jpg") },
-                { QStringLiteral("alt"), fill(m_rng.pick(Words(kImageAlts)), t) },
-                { QStringLiteral("caption"), text(1) },
-                { QStringLiteral("credit"), QString(u"Photo: " + person() + u"/Northwind") },
-            });
+            f.insert(u"lead_image",
+                     QJsonObject {
+                         { QStringLiteral("url"),
+                           QString(u"https://media.northwind.example/images/" + yearMonth + u'/'
+                                   + slugify(c.title) + u".jpg") },
+                         { QStringLiteral("alt"), fill(m_rng.pick(Words(kImageAlts)), t) },
+                         { QStringLiteral("caption"), text(1) },
+                         { QStringLiteral("credit"), QString(u"Photo: " + person() + u"/Northwind") },
+                     });
         }
         QStringList tags { t.topic };
         const QString sectorTag = siteDef.sectors[std::size_t(sector)].name.toString().toLower();
@@ -1911,10 +2064,12 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         f.insert(u"tags", stringArray(tags));
         if (m_rng.chance(0.3)) {
             const QString related = fill(m_rng.pick(kBeats[t.beat].headlines), t);
-            f.insert(u"related_links", QJsonArray { QJsonObject {
-                { QStringLiteral("title"), related },
-                { QStringLiteral("url"), QString(u"https://" + siteDef.domain.toString() + u'/' + slugify(related)) },
-            } });
+            f.insert(u"related_links",
+                     QJsonArray { QJsonObject {
+                         { QStringLiteral("title"), related },
+                         { QStringLiteral("url"),
+                           QString(u"https://" + siteDef.domain.toString() + u'/' + slugify(related)) },
+                     } });
         }
         if (m_rng.chance(0.05))
             f.insert(u"breaking", true);
@@ -1931,8 +2086,8 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         f.insert(u"columnist", columnist);
         f.insert(u"standfirst", text(1));
         f.insert(u"body", paragraphs(opinion, m_rng.between(2, 4), &c.links));
-        static constexpr QStringView kKinds[] = { u"column", u"column", u"column", u"editorial", u"letter",
-                                                  u"analysis" };
+        static constexpr QStringView kKinds[]
+            = { u"column", u"column", u"column", u"editorial", u"letter", u"analysis" };
         f.insert(u"kind", m_rng.pick(Words(kKinds)).toString());
         const bool print = m_rng.chance(0.4);
         f.insert(u"in_print", print);
@@ -1951,8 +2106,9 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         const int n = m_rng.between(4, 12);
         for (int i = 1; i <= n; ++i) {
             photos.append(QJsonObject {
-                { QStringLiteral("url"), QString(u"https://media.northwind.example/galleries/" + slug + u'/'
-                      + QString::number(i) + u".jpg") },
+                { QStringLiteral("url"),
+                  QString(u"https://media.northwind.example/galleries/" + slug + u'/' + QString::number(i)
+                          + u".jpg") },
                 { QStringLiteral("caption"), QString(fill(m_rng.pick(Words(kImageAlts)), t) + u'.') },
                 { QStringLiteral("credit"), photographer },
                 { QStringLiteral("taken_on"), dateString(when - days(0, 3)) },
@@ -1979,8 +2135,9 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         f.insert(u"show_notes", paragraphs(t, 2, &c.links));
         QJsonArray guests;
         for (int i = m_rng.below(4); i > 0; --i) {
-            guests.append(QJsonObject { { QStringLiteral("name"), person() },
-                                        { QStringLiteral("affiliation"), capitalised(m_rng.pick(Words(kOrgs)).toString()) } });
+            guests.append(QJsonObject {
+                { QStringLiteral("name"), person() },
+                { QStringLiteral("affiliation"), capitalised(m_rng.pick(Words(kOrgs)).toString()) } });
         }
         f.insert(u"guests", guests);
         f.insert(u"explicit", false);
@@ -1998,25 +2155,31 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         f.insert(u"starts_at", dateTimeString(starts));
         f.insert(u"ends_at", dateTimeString(starts + hours(2, 72)));
         static constexpr QStringView kCulture[] = { u"concert", u"exhibition", u"theatre", u"festival" };
-        f.insert(u"category", t.beat == Science ? QStringLiteral("talk")
-                                                : t.beat == Sport ? QStringLiteral("sport")
-                                                                  : m_rng.pick(Words(kCulture)).toString());
-        f.insert(u"venue", QJsonObject {
-            { QStringLiteral("name"), capitalised(t.venue) },
-            { QStringLiteral("street"), QString(QString::number(m_rng.between(1, 140)) + u" Harbour Street") },
-            { QStringLiteral("city"), t.city },
-            { QStringLiteral("postcode"), QString(u"NP" + QString::number(m_rng.between(1, 19)) + u' '
-                  + QString::number(m_rng.between(1, 9)) + u"AB") },
-        });
+        f.insert(u"category",
+                 t.beat == Science     ? QStringLiteral("talk")
+                     : t.beat == Sport ? QStringLiteral("sport")
+                                       : m_rng.pick(Words(kCulture)).toString());
+        f.insert(u"venue",
+                 QJsonObject {
+                     { QStringLiteral("name"), capitalised(t.venue) },
+                     { QStringLiteral("street"),
+                       QString(QString::number(m_rng.between(1, 140)) + u" Harbour Street") },
+                     { QStringLiteral("city"), t.city },
+                     { QStringLiteral("postcode"),
+                       QString(u"NP" + QString::number(m_rng.between(1, 19)) + u' '
+                               + QString::number(m_rng.between(1, 9)) + u"AB") },
+                 });
         f.insert(u"ticket_url", QString(u"https://tickets.northwind.example/events/" + slugify(c.title)));
         if (m_rng.chance(0.7)) {
             const int from = m_rng.between(5, 30);
-            f.insert(u"price", QJsonObject { { QStringLiteral("from"), from },
-                                             { QStringLiteral("to"), from + m_rng.between(0, 40) },
-                                             { QStringLiteral("currency"), QStringLiteral("GBP") } });
+            f.insert(u"price",
+                     QJsonObject { { QStringLiteral("from"), from },
+                                   { QStringLiteral("to"), from + m_rng.between(0, 40) },
+                                   { QStringLiteral("currency"), QStringLiteral("GBP") } });
         } else {
-            f.insert(u"price", QJsonObject { { QStringLiteral("from"), 0 },
-                                             { QStringLiteral("currency"), QStringLiteral("GBP") } });
+            f.insert(u"price",
+                     QJsonObject { { QStringLiteral("from"), 0 },
+                                   { QStringLiteral("currency"), QStringLiteral("GBP") } });
         }
         f.insert(u"description", paragraphs(t, 2, &c.links));
         QStringList access;
@@ -2039,21 +2202,25 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         const QDate born(bornYear, m_rng.between(1, 12), m_rng.between(1, 28));
         c.title = name + u", " + o.occupation.toString() + u" who " + o.achievement.toString() + u", dies at "
             + QString::number(age);
-        f.insert(u"subject", QJsonObject {
-            { QStringLiteral("name"), name },
-            { QStringLiteral("born"), born.toString(Qt::ISODate) },
-            { QStringLiteral("died"), dateString(died) },
-            { QStringLiteral("birthplace"), t.city },
-            { QStringLiteral("known_for"), capitalised(o.achievement.toString()) },
-        });
+        f.insert(u"subject",
+                 QJsonObject {
+                     { QStringLiteral("name"), name },
+                     { QStringLiteral("born"), born.toString(Qt::ISODate) },
+                     { QStringLiteral("died"), dateString(died) },
+                     { QStringLiteral("birthplace"), t.city },
+                     { QStringLiteral("known_for"), capitalised(o.achievement.toString()) },
+                 });
         QString body;
         quint32 obitUsed = 0;
         for (int p = 0; p < 3; ++p) {
             body += u"<p>";
             for (int s = 0; s < 2; ++s) {
                 QString line = sentence(t, Words(kObitSentences), obitUsed);
-                line.replace(QStringLiteral("{name}"), name).replace(QStringLiteral("{First}"), first).replace(QStringLiteral("{first}"), first);
-                line.replace(QStringLiteral("{born}"), QString::number(bornYear)).replace(QStringLiteral("{occupation}"), o.occupation.toString());
+                line.replace(QStringLiteral("{name}"), name)
+                    .replace(QStringLiteral("{First}"), first)
+                    .replace(QStringLiteral("{first}"), first);
+                line.replace(QStringLiteral("{born}"), QString::number(bornYear))
+                    .replace(QStringLiteral("{occupation}"), o.occupation.toString());
                 body += (s ? u" " : u"") + htmlEscaped(line);
             }
             body += u"</p>";
@@ -2071,7 +2238,8 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
     case Kind::Recipe: {
         const Main &main = m_rng.pick(std::span<const Main>(kRecipeMains));
         const QString side = m_rng.pick(Words(kRecipeSides)).toString();
-        c.title = m_rng.pick(Words(kRecipeAdjectives)).toString() + u' ' + main.name.toString() + u" with " + side;
+        c.title = m_rng.pick(Words(kRecipeAdjectives)).toString() + u' ' + main.name.toString() + u" with "
+            + side;
         f.insert(u"intro", text(2).left(600));
         f.insert(u"serves", m_rng.between(2, 8));
         f.insert(u"prep_minutes", m_rng.between(2, 8) * 5);
@@ -2123,9 +2291,10 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
                                           { QStringLiteral("phone"), QStringLiteral("+47 22 00 41 20") } });
         }
         f.insert(u"contacts", contacts);
-        f.insert(u"boilerplate",
-                 QStringLiteral("Halvorsen Group designs, builds and services energy and water technology for "
-                                "industry and cities. The group employs around 4,800 people in 14 countries."));
+        f.insert(
+            u"boilerplate",
+            QStringLiteral("Halvorsen Group designs, builds and services energy and water technology for "
+                           "industry and cities. The group employs around 4,800 people in 14 countries."));
         if (m_rng.chance(0.1))
             f.insert(u"embargo_until", dateTimeString(when + 2 * kDay - when % kDay + 7 * kHour));
         f.insert(u"stock_exchange_notice", site == 4);
@@ -2139,9 +2308,11 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         const double margin = m_rng.between(60, 140) / 1000.0;
         const double operating = round1(revenue * margin);
         const double previousRevenue = round1(revenue / (1.0 + m_rng.between(-40, 160) / 1000.0));
-        c.title = kQuarterNames[quarter - 1].toString() + u" quarter " + QString::number(d.year()) + u" results";
-        f.insert(u"period", QJsonObject { { QStringLiteral("year"), d.year() },
-                                          { QStringLiteral("quarter"), QString(u"Q" + QString::number(quarter)) } });
+        c.title
+            = kQuarterNames[quarter - 1].toString() + u" quarter " + QString::number(d.year()) + u" results";
+        f.insert(u"period",
+                 QJsonObject { { QStringLiteral("year"), d.year() },
+                               { QStringLiteral("quarter"), QString(u"Q" + QString::number(quarter)) } });
         f.insert(u"currency", QStringLiteral("NOK"));
         f.insert(u"amounts_in", QStringLiteral("millions"));
         f.insert(u"revenue", revenue);
@@ -2150,14 +2321,14 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         f.insert(u"net_income", round1(operating * 0.72));
         f.insert(u"eps", std::round(operating * 0.72 / 180.0 * 100.0) / 100.0);
         QStringList highlights {
-            u"Revenue of NOK " + QString::number(revenue, 'f', 1) + u" million ("
-                + QString::number(previousRevenue, 'f', 1) + u")",
+            u"Revenue of NOK " + withThousands(int(revenue)) + u" million ("
+                + withThousands(int(previousRevenue)) + u")",
             u"Operating margin of " + QString::number(margin * 100.0, 'f', 1) + u"%",
             u"Order intake up " + QString::number(m_rng.between(2, 25)) + u"% year on year",
         };
         if (m_rng.chance(0.5))
-            highlights << u"Record order backlog of NOK " + QString::number(m_rng.between(150, 260) / 10.0, 'f', 1)
-                    + u" billion";
+            highlights << u"Record order backlog of NOK "
+                    + QString::number(m_rng.between(150, 260) / 10.0, 'f', 1) + u" billion";
         if (quarter == 4)
             highlights << u"Dividend of NOK " + QString::number(m_rng.between(200, 450) / 100.0, 'f', 2)
                     + u" per share proposed";
@@ -2166,9 +2337,10 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         static constexpr QStringView kSegments[] = { u"Energy Systems", u"Water Technology", u"Services" };
         static constexpr double kShares[] = { 0.45, 0.2, 0.35 };
         for (int i = 0; i < 3; ++i) {
-            segments.append(QJsonObject { { QStringLiteral("name"), kSegments[i].toString() },
-                                          { QStringLiteral("revenue"), round1(revenue * kShares[i]) },
-                                          { QStringLiteral("growth_percent"), m_rng.between(-50, 220) / 10.0 } });
+            segments.append(
+                QJsonObject { { QStringLiteral("name"), kSegments[i].toString() },
+                              { QStringLiteral("revenue"), round1(revenue * kShares[i]) },
+                              { QStringLiteral("growth_percent"), m_rng.between(-50, 220) / 10.0 } });
         }
         f.insert(u"segments", segments);
         f.insert(u"outlook", paragraphs(t, 2, nullptr));
@@ -2188,35 +2360,41 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
                                 .arg(QChar(char16_t(u'A' + m_rng.below(26))))
                                 .arg(QChar(char16_t(u'A' + m_rng.below(26))));
         f.insert(u"sku", sku);
-        f.insert(u"summary", QString(u"The " + name + u" is a " + p.noun.toString() + u" designed for " + p.use.toString()
-                     + u'.'));
+        f.insert(u"summary",
+                 QString(u"The " + name + u" is a " + p.noun.toString() + u" designed for " + p.use.toString()
+                         + u'.'));
         f.insert(u"body", paragraphs(t, 3, &c.links));
-        static constexpr QStringView kAvailability[] = { u"available", u"available", u"available", u"pre-order",
-                                                         u"discontinued" };
+        static constexpr QStringView kAvailability[]
+            = { u"available", u"available", u"available", u"pre-order", u"discontinued" };
         f.insert(u"availability", m_rng.pick(Words(kAvailability)).toString());
         f.insert(u"launched_on", dateString(when - days(0, 400)));
         if (m_rng.chance(0.4)) {
-            f.insert(u"price", QJsonObject { { QStringLiteral("amount"), m_rng.between(40, 900) * 100 },
-                                             { QStringLiteral("currency"), QStringLiteral("EUR") } });
+            f.insert(u"price",
+                     QJsonObject { { QStringLiteral("amount"), m_rng.between(40, 900) * 100 },
+                                   { QStringLiteral("currency"), QStringLiteral("EUR") } });
         }
         QStringList features;
         int from = m_rng.below(int(std::size(kFeatures)));
         for (int i = m_rng.between(3, 5); i > 0; --i, from = (from + 1) % int(std::size(kFeatures)))
             features << kFeatures[from].toString();
         f.insert(u"features", stringArray(features));
-        f.insert(u"specifications", QJsonArray {
-            QJsonObject { { QStringLiteral("name"), QStringLiteral("Capacity") },
-                          { QStringLiteral("value"), QString(QString::number(m_rng.between(1, 40) * 25) + u" kW") } },
-            QJsonObject { { QStringLiteral("name"), QStringLiteral("Weight") },
-                          { QStringLiteral("value"), QString(withThousands(m_rng.between(80, 4800)) + u" kg") } },
-        });
+        f.insert(u"specifications",
+                 QJsonArray {
+                     QJsonObject { { QStringLiteral("name"), QStringLiteral("Capacity") },
+                                   { QStringLiteral("value"),
+                                     QString(QString::number(m_rng.between(1, 40) * 25) + u" kW") } },
+                     QJsonObject { { QStringLiteral("name"), QStringLiteral("Weight") },
+                                   { QStringLiteral("value"),
+                                     QString(withThousands(m_rng.between(80, 4800)) + u" kg") } },
+                 });
         f.insert(u"datasheet_url", QString(u"https://www.halvorsen.example/datasheets/" + sku + u".pdf"));
         break;
     }
     case Kind::JobPosting: {
         // Careers' sectors are Engineering, Operations and Graduates, in that order.
         const Words titles = sector == 0 ? Words(kJobsEngineering)
-                                         : sector == 1 ? Words(kJobsOperations) : Words(kJobsGraduates);
+            : sector == 1                ? Words(kJobsOperations)
+                                         : Words(kJobsGraduates);
         const QString job = m_rng.pick(titles).toString();
         const bool graduate = job.startsWith(u"Graduate") || job.startsWith(u"Summer");
         c.title = job + u", " + t.city;
@@ -2224,16 +2402,18 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         f.insert(u"location", t.city);
         static constexpr QStringView kRemote[] = { u"on-site", u"hybrid", u"hybrid", u"remote" };
         f.insert(u"remote", m_rng.pick(Words(kRemote)).toString());
-        f.insert(u"employment_type", graduate ? (job.startsWith(u"Summer") ? QStringLiteral("internship")
-                                                                           : QStringLiteral("graduate"))
-                                              : QStringLiteral("full-time"));
+        f.insert(u"employment_type",
+                 graduate
+                     ? (job.startsWith(u"Summer") ? QStringLiteral("internship") : QStringLiteral("graduate"))
+                     : QStringLiteral("full-time"));
         f.insert(u"apply_by", dateString(when + days(21, 45)));
         if (m_rng.chance(0.6)) {
             const int min = m_rng.between(50, 95) * 10000;
-            f.insert(u"salary", QJsonObject { { QStringLiteral("min"), min },
-                                              { QStringLiteral("max"), min + m_rng.between(5, 25) * 10000 },
-                                              { QStringLiteral("currency"), QStringLiteral("NOK") },
-                                              { QStringLiteral("period"), QStringLiteral("year") } });
+            f.insert(u"salary",
+                     QJsonObject { { QStringLiteral("min"), min },
+                                   { QStringLiteral("max"), min + m_rng.between(5, 25) * 10000 },
+                                   { QStringLiteral("currency"), QStringLiteral("NOK") },
+                                   { QStringLiteral("period"), QStringLiteral("year") } });
         }
         f.insert(u"description", paragraphs(t, m_rng.between(2, 4), &c.links));
         QStringList reqs;
@@ -2250,24 +2430,32 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         static constexpr QStringView kBanks[] = { u"Nordhavn Securities", u"Arctic Capital", u"Baltic Bank" };
         static constexpr QStringView kQuarterNames[] = { u"First", u"Second", u"Third", u"Fourth" };
         switch (m_rng.below(4)) {
-        case 0: c.title = u"Capital Markets Day " + QString::number(d.year()); break;
+        case 0:
+            c.title = u"Capital Markets Day " + QString::number(d.year());
+            break;
         case 1:
             c.title = kQuarterNames[(d.month() + 8) / 3 % 4].toString() + u" quarter results presentation";
             break;
-        case 2: c.title = m_rng.pick(Words(kBanks)).toString() + u" Energy Transition Conference"; break;
-        default: c.title = u"Annual General Meeting " + QString::number(d.year()); break;
+        case 2:
+            c.title = m_rng.pick(Words(kBanks)).toString() + u" Energy Transition Conference";
+            break;
+        default:
+            c.title = u"Annual General Meeting " + QString::number(d.year());
+            break;
         }
         f.insert(u"event_name", c.title);
         f.insert(u"presented_on", date);
         QJsonArray presenters;
         int from = m_rng.below(3);
         for (int i = m_rng.between(1, 3); i > 0; --i, ++from) {
-            presenters.append(QJsonObject { { QStringLiteral("name"), kExecutives[from].name.toString() },
-                                            { QStringLiteral("position"), kExecutives[from].position.toString() } });
+            presenters.append(
+                QJsonObject { { QStringLiteral("name"), kExecutives[from].name.toString() },
+                              { QStringLiteral("position"), kExecutives[from].position.toString() } });
         }
         f.insert(u"presenters", presenters);
         const QString slug = slugify(c.title) + u'-' + date;
-        f.insert(u"slides_url", QString(u"https://investors.halvorsen.example/presentations/" + slug + u".pdf"));
+        f.insert(u"slides_url",
+                 QString(u"https://investors.halvorsen.example/presentations/" + slug + u".pdf"));
         if (m_rng.chance(0.6))
             f.insert(u"webcast_url", QString(u"https://webcast.halvorsen.example/" + slug));
         f.insert(u"summary", paragraphs(t, m_rng.between(1, 2), &c.links));
@@ -2276,15 +2464,30 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         break;
     }
     case Kind::Faq: {
-        const Faq &first = m_rng.pick(std::span<const Faq>(kFaqs));
+        // The audience follows the sector the page lives in.
+        const QStringView sectorName = siteDef.sectors[std::size_t(sector)].name;
+        const QStringView audience = sectorName == u"Products" ? QStringView(u"customers")
+            : sectorName == u"Governance"                      ? QStringView(u"investors")
+            : sectorName == u"Graduates"                       ? QStringView(u"candidates")
+            : sectorName == u"About Us" ? QStringView(m_rng.chance(0.5) ? u"press" : u"everyone")
+                                        : QStringView(u"everyone");
+        QList<const Faq *> candidates;
+        for (const Faq &q : kFaqs) {
+            if (q.audience == audience)
+                candidates.append(&q);
+        }
+        const Faq &first = *m_rng.pick(candidates);
         c.title = u"Frequently asked questions: " + first.subject.toString();
         f.insert(u"audience", first.audience.toString());
-        f.insert(u"intro", QString(u"Answers to the questions we hear most often about " + first.subject.toString() + u'.'));
+        f.insert(
+            u"intro",
+            QString(u"Answers to the questions we hear most often about " + first.subject.toString() + u'.'));
         QJsonArray qs;
         for (const Faq &q : kFaqs) {
             if (q.audience == first.audience) {
-                qs.append(QJsonObject { { QStringLiteral("question"), q.question.toString() },
-                                        { QStringLiteral("answer"), QString(u"<p>" + q.answer.toString() + u"</p>") } });
+                qs.append(QJsonObject {
+                    { QStringLiteral("question"), q.question.toString() },
+                    { QStringLiteral("answer"), QString(u"<p>" + q.answer.toString() + u"</p>") } });
             }
         }
         f.insert(u"questions", qs);
@@ -2295,9 +2498,10 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         const Executive &ex = m_rng.pick(std::span<const Executive>(kExecutives));
         const QString first = ex.name.left(ex.name.indexOf(u' ')).toString();
         c.title = ex.name.toString() + u", " + ex.position.toString();
-        f.insert(u"person", QJsonObject { { QStringLiteral("name"), ex.name.toString() },
-                                          { QStringLiteral("born"), m_rng.between(1962, 1984) },
-                                          { QStringLiteral("nationality"), QStringLiteral("Norwegian") } });
+        f.insert(u"person",
+                 QJsonObject { { QStringLiteral("name"), ex.name.toString() },
+                               { QStringLiteral("born"), m_rng.between(1962, 1984) },
+                               { QStringLiteral("nationality"), QStringLiteral("Norwegian") } });
         f.insert(u"position", ex.position.toString());
         f.insert(u"joined_on", dateString(when - days(200, 4000)));
         f.insert(u"board_member", ex.position.startsWith(u"Chair"));
@@ -2310,10 +2514,13 @@ Content Generator::makeContent(Kind kind, const Topic &t, const UserRef &author,
         }
         bio += u"</p>";
         f.insert(u"biography", bio);
-        f.insert(u"photo_url", QString(u"https://www.halvorsen.example/media/people/" + slugify(ex.name.toString()) + u".jpg"));
-        f.insert(u"committees", stringArray(ex.position.startsWith(u"Chair")
-                                                ? QStringList { QStringLiteral("nomination"), QStringLiteral("remuneration") }
-                                                : QStringList {}));
+        f.insert(
+            u"photo_url",
+            QString(u"https://www.halvorsen.example/media/people/" + slugify(ex.name.toString()) + u".jpg"));
+        f.insert(u"committees",
+                 stringArray(ex.position.startsWith(u"Chair") ? QStringList { QStringLiteral("nomination"),
+                                                                              QStringLiteral("remuneration") }
+                                                              : QStringList {}));
         break;
     }
     }
@@ -2327,7 +2534,8 @@ void Generator::revise(Kind kind, Content &c, const Topic &t, bool minor)
         // Lists and plain-text kinds: a minor touch to their introduction.
         const QString intro = c.fields.value(u"intro").toString();
         if (!intro.isEmpty() && intro.size() < 500 && !minor)
-            c.fields.insert(u"intro", QString(intro + u' ' + fill(m_rng.pick(Words(kUpdateSentences)), t).left(90)));
+            c.fields.insert(u"intro",
+                            QString(intro + u' ' + fill(m_rng.pick(Words(kUpdateSentences)), t).left(90)));
         return;
     }
     QString html = c.fields.value(key).toString();
@@ -2501,18 +2709,19 @@ Scenario Generator::randomScenario()
     s.rounds = m_rng.weighted(kRounds);
     if (s.rounds == 0) {
         static constexpr int kTails[] = { 38, 24, 14, 10, 14 };
-        static constexpr Tail kValues[] = { Tail::Draft, Tail::Submitted, Tail::Rejected, Tail::Scheduled,
-                                            Tail::DeletedDraft };
+        static constexpr Tail kValues[]
+            = { Tail::Draft, Tail::Submitted, Tail::Rejected, Tail::Scheduled, Tail::DeletedDraft };
         s.tail = kValues[m_rng.weighted(kTails)];
     } else {
         static constexpr int kTails[] = { 56, 9, 5, 3, 3, 5, 6, 13 };
-        static constexpr Tail kValues[] = { Tail::None,      Tail::Draft,        Tail::Submitted, Tail::Rejected,
-                                            Tail::Scheduled, Tail::DeletedDraft, Tail::Withdrawn, Tail::Unpublished };
+        static constexpr Tail kValues[]
+            = { Tail::None,      Tail::Draft,        Tail::Submitted, Tail::Rejected,
+                Tail::Scheduled, Tail::DeletedDraft, Tail::Withdrawn, Tail::Unpublished };
         s.tail = kValues[m_rng.weighted(kTails)];
         static constexpr int kReasons[] = { 40, 30, 30 };
-        static constexpr UnpublishingReason kReasonValues[] = { UnpublishingReason::PublishedInError,
-                                                                UnpublishingReason::Consolidated,
-                                                                UnpublishingReason::Archived };
+        static constexpr UnpublishingReason kReasonValues[]
+            = { UnpublishingReason::PublishedInError, UnpublishingReason::Consolidated,
+                UnpublishingReason::Archived };
         s.reason = kReasonValues[m_rng.weighted(kReasons)];
         s.forceFirst = m_rng.chance(0.04);
     }
@@ -2549,8 +2758,8 @@ void Generator::plan(const Scenario &sc, DocPlan &p)
     p.author = firstAuthor.id;
 
     qint64 t = 0;
-    int live = -1;               // the published edition
-    int previousLive = -1;       // the one it superseded
+    int live = -1; // the published edition
+    int previousLive = -1; // the one it superseded
     int highestMajor = 0;
     qint64 firstPublished = -1;
 
@@ -2646,7 +2855,8 @@ void Generator::plan(const Scenario &sc, DocPlan &p)
             t += minutes(5, 120);
             // An editor may force publish their own piece.
             const UserRef &me = user(author);
-            const UserRef &publisher = (me.role == Role::Editor && m_rng.chance(0.5)) ? me : pickReviewer(account, 0);
+            const UserRef &publisher
+                = (me.role == Role::Editor && m_rng.chance(0.5)) ? me : pickReviewer(account, 0);
             publish(ed, publisher, true);
             continue;
         }
@@ -2695,7 +2905,8 @@ void Generator::plan(const Scenario &sc, DocPlan &p)
             s.scheduledAbs = when + 15 * kMinute;
             audit(ed, s.state, EditionState::Scheduled, scheduler.id, t);
             if (force)
-                remark(ed, scheduler.id, u"Force scheduled: " + m_rng.pick(Words(kForceReasons)).toString(), t);
+                remark(ed, scheduler.id, u"Force scheduled: " + m_rng.pick(Words(kForceReasons)).toString(),
+                       t);
         } else if (sc.tail == Tail::DeletedDraft) {
             if (m_rng.chance(0.3))
                 submit(ed, author);
@@ -2709,7 +2920,8 @@ void Generator::plan(const Scenario &sc, DocPlan &p)
         const UserRef &manager = pickManager(account);
         audit(live, EditionState::Published, EditionState::Withdrawn, manager.id, t);
         p.unpublishings.push_back({ live, UnpublishingReason::Withdrawn,
-                                    m_rng.pick(Words(kWithdrawExplanations)).toString(), QString(), false, t });
+                                    m_rng.pick(Words(kWithdrawExplanations)).toString(), QString(), false,
+                                    t });
         remark(live, manager.id, QStringLiteral("Withdrawn"), t);
         break;
     }
@@ -2785,7 +2997,9 @@ Status Generator::writeDocument(DocPlan &p)
         end = std::clamp(target + m_rng.between64(-3 * kDay, 3 * kDay), lo, hi);
     }
     const qint64 t0 = end - span;
-    auto at = [t0, scale](qint64 rel) { return t0 + qint64(double(rel) * scale); };
+    auto at = [t0, scale](qint64 rel) {
+        return t0 + qint64(double(rel) * scale);
+    };
 
     // Content, now that the dates are known: the first edition's, then each revision.
     const Topic topic = topicFor(sectorDef.beat);
@@ -2867,7 +3081,8 @@ Status Generator::writeDocument(DocPlan &p)
             r.editionId = e.id;
             r.checkedAt = toDateTime(at(pe.linkCheckAt));
             for (int idx : pe.content.links)
-                r.links.append({ kLinks[idx].url.toString(), kLinks[idx].status, kLinks[idx].problem.toString() });
+                r.links.append(
+                    { kLinks[idx].url.toString(), kLinks[idx].status, kLinks[idx].problem.toString() });
             if (auto st = m_writer.upsert(r); !st)
                 return st;
             ++rows;
@@ -2944,7 +3159,8 @@ Status Generator::writeDocument(DocPlan &p)
             }
             if (age < 15 * kMinute) {
                 r.status = d == 0 ? PublishingStatus::Published
-                                  : d == 1 ? PublishingStatus::Publishing : PublishingStatus::Pending;
+                    : d == 1      ? PublishingStatus::Publishing
+                                  : PublishingStatus::Pending;
                 r.updatedAt = toDateTime(when + (d == 0 ? 20 * kSecond : 0));
                 if (r.status == PublishingStatus::Published)
                     r.externalUrl = url;
@@ -2980,8 +3196,7 @@ Status Generator::writeDocument(DocPlan &p)
 
 Status Generator::commitIfFull(bool force)
 {
-    static const int gxBatch = qEnvironmentVariableIsSet("GX_BATCH") ? qEnvironmentVariableIntValue("GX_BATCH") : kBatchRows;
-    if (!force && m_rowsInBatch < gxBatch)
+    if (!force && m_rowsInBatch < kBatchRows)
         return {};
     if (m_tx) {
         if (auto st = m_tx->commit(); !st)
@@ -3050,7 +3265,8 @@ Status Generator::writeDeployments()
 
             const UserRef &by = pickManager(account);
             d.startedBy = by.id;
-            const int pages = 200 + v * m_rng.between(20, 60) + (m_options.editions > 0 ? int(m_options.editions / 20) : 0);
+            const int pages = 200 + v * m_rng.between(20, 60)
+                + (m_options.editions > 0 ? int(m_options.editions / 20) : 0);
             QString commit;
             for (int k = 0; k < 40; ++k)
                 commit += QChar(u"0123456789abcdef"[m_rng.below(16)]);
@@ -3061,7 +3277,8 @@ Status Generator::writeDeployments()
                 { QStringLiteral("bundle"), bundle },
                 { QStringLiteral("pages"), pages },
                 { QStringLiteral("commit"), commit },
-                { QStringLiteral("trigger"), m_rng.chance(0.7) ? QStringLiteral("manual") : QStringLiteral("nightly") },
+                { QStringLiteral("trigger"),
+                  m_rng.chance(0.7) ? QStringLiteral("manual") : QStringLiteral("nightly") },
             };
 
             auto stamp = [created](qint64 offset) {
@@ -3078,8 +3295,8 @@ Status Generator::writeDeployments()
                 if (status == DeploymentStatus::Failed) {
                     log << stamp(duration / 2) + u" ERROR: template 'article.html' failed on page "
                             + withThousands(m_rng.between(1, pages)) + u": missing field 'standfirst'";
-                    log << stamp(duration / 2 + kSecond) + u" Deployment failed; v" + QString::number(lastGood)
-                            + u" stays live";
+                    log << stamp(duration / 2 + kSecond) + u" Deployment failed; v"
+                            + QString::number(lastGood) + u" stays live";
                     meta.insert(QStringLiteral("error"), QStringLiteral("Template rendering failed"));
                 } else if (status == DeploymentStatus::Deploying) {
                     log << stamp(40 * kSecond) + u" Uploading bundle " + bundle;
@@ -3092,11 +3309,10 @@ Status Generator::writeDeployments()
             }
             if (status == DeploymentStatus::Deployed || status == DeploymentStatus::RolledBack
                 || status == DeploymentStatus::Failed) {
-                d.finishedAt = toDateTime(created + (status == DeploymentStatus::Failed ? duration / 2 + kSecond
-                                                                                        : duration));
-                meta.insert(QStringLiteral("duration_ms"), double(status == DeploymentStatus::Failed
-                                                                      ? duration / 2 + kSecond
-                                                                      : duration));
+                d.finishedAt = toDateTime(
+                    created + (status == DeploymentStatus::Failed ? duration / 2 + kSecond : duration));
+                meta.insert(QStringLiteral("duration_ms"),
+                            double(status == DeploymentStatus::Failed ? duration / 2 + kSecond : duration));
             }
             if (status == DeploymentStatus::RolledBack) {
                 const qint64 back = created + duration + m_rng.between64(10 * kMinute, 3 * kHour);
@@ -3120,7 +3336,8 @@ Status Generator::writeDeployments()
 Status Generator::run()
 {
     QSqlQuery check(m_db);
-    if (!check.exec(QStringLiteral("SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM editions)"))
+    if (!check.exec(
+            QStringLiteral("SELECT (SELECT count(*) FROM accounts) + (SELECT count(*) FROM editions)"))
         || !check.next()) {
         return sqlError(check, "demo_write_failed");
     }
@@ -3133,17 +3350,26 @@ Status Generator::run()
     // FTS5 merges index segments a little after every commit; in a bulk load that is
     // most of its work. Merging is switched off for the load and done once at the end,
     // then the defaults (automerge 4, crisismerge 16) are restored, also after a failure.
-    if (auto st = setFtsOption(u"automerge", 0); !st)
-        return st;
-    if (auto st = setFtsOption(u"crisismerge", 1000); !st)
-        return st;
-    if (qEnvironmentVariableIsSet("GX_CACHE")) { QSqlQuery x(m_db); x.exec(QStringLiteral("PRAGMA cache_size = -") + qEnvironmentVariable("GX_CACHE")); }
-    Status st = load();
-    m_tx.reset();   // rolls back the batch that failed, if any
+    Status st = setFtsOption(u"automerge", 0);
+    if (st)
+        st = setFtsOption(u"crisismerge", 1000);
+    // A bigger page cache for this connection while loading: the indexes of a large
+    // workspace are written all over, and every evicted dirty page is written twice.
+    QSqlQuery cache(m_db);
+    int previousCache = 0;
+    if (cache.exec(QStringLiteral("PRAGMA cache_size")) && cache.next())
+        previousCache = cache.value(0).toInt();
+    cache.finish();
+    cache.exec(QStringLiteral("PRAGMA cache_size = -262144"));
+    if (st)
+        st = load();
+    m_tx.reset(); // rolls back the batch that failed, if any
     if (st)
         st = setFtsOption(u"optimize", -1);
     const Status restored = setFtsOption(u"automerge", 4);
     const Status restoredCrisis = setFtsOption(u"crisismerge", 16);
+    if (previousCache != 0)
+        cache.exec(QStringLiteral("PRAGMA cache_size = %1").arg(previousCache));
     if (!st)
         return st;
     if (!restored)

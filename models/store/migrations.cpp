@@ -284,12 +284,26 @@ const QStringList kVersion3 = {
     QStringLiteral("DROP TRIGGER editions_fts_update"),
     // Writers that know the names pass them; only rows that come without get the update.
     QStringLiteral("DROP TRIGGER editions_names_on_insert"),
+    // (A name stays empty while the schema or sector is not in the replica yet; their
+    // insert triggers below fill it in when they arrive.)
     QStringLiteral(R"(CREATE TRIGGER editions_names_on_insert AFTER INSERT ON editions
         WHEN NEW.schema_name = '' OR NEW.sector_name = '' BEGIN
         UPDATE editions SET
-            schema_name = (SELECT name FROM content_schemas WHERE id = NEW.schema_id),
-            sector_name = (SELECT name FROM sectors WHERE id = NEW.sector_id)
+            schema_name = coalesce((SELECT name FROM content_schemas WHERE id = NEW.schema_id), ''),
+            sector_name = coalesce((SELECT name FROM sectors WHERE id = NEW.sector_id), '')
         WHERE id = NEW.id;
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER editions_names_on_move AFTER UPDATE OF schema_id, sector_id ON editions BEGIN
+        UPDATE editions SET
+            schema_name = coalesce((SELECT name FROM content_schemas WHERE id = NEW.schema_id), ''),
+            sector_name = coalesce((SELECT name FROM sectors WHERE id = NEW.sector_id), '')
+        WHERE id = NEW.id;
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER schema_arrived AFTER INSERT ON content_schemas BEGIN
+        UPDATE editions SET schema_name = NEW.name WHERE schema_id = NEW.id AND schema_name <> NEW.name;
+    END)"),
+    QStringLiteral(R"(CREATE TRIGGER sector_arrived AFTER INSERT ON sectors BEGIN
+        UPDATE editions SET sector_name = NEW.name WHERE sector_id = NEW.id AND sector_name <> NEW.name;
     END)"),
     // Deferred: a batch may write an edition's content before the edition itself.
     QStringLiteral(R"(CREATE TABLE edition_content (

@@ -519,6 +519,30 @@ private Q_SLOTS:
         QVERIFY(big.count(u"SELECT count(*) FROM sqlite_stat1"_s) > 0);   // ANALYZE ran
     }
 
+    void leavesIndexAndConnectionAsFound()
+    {
+        // Bulk-load settings of the full-text index are back at FTS5's defaults.
+        QCOMPARE(m_demo->count(u"SELECT v FROM edition_fts_config WHERE k = 'automerge'"_s), 4);
+        QCOMPARE(m_demo->count(u"SELECT v FROM edition_fts_config WHERE k = 'crisismerge'"_s), 16);
+        // The connection's page cache is what LocalStore configured.
+        auto fresh = LocalStore::openConnection(m_demo->store->path(), u"tst-demo-fresh"_s);
+        QVERIFY(fresh.ok());
+        qint64 expected = 0;
+        {
+            QSqlQuery q(fresh.value());
+            QVERIFY(q.exec(u"PRAGMA cache_size"_s) && q.next());
+            expected = q.value(0).toLongLong();
+        }
+        fresh.value().close();
+        fresh = Error {};
+        QSqlDatabase::removeDatabase(u"tst-demo-fresh"_s);
+        QCOMPARE(m_demo->count(u"PRAGMA cache_size"_s), expected);
+        // No transaction left open: another writer gets in at once.
+        QSqlQuery begin(m_demo->db);
+        QVERIFY(begin.exec(u"BEGIN IMMEDIATE"_s));
+        QVERIFY(begin.exec(u"ROLLBACK"_s));
+    }
+
     void refusesNonEmptyDatabase()
     {
         const qint64 before = m_demo->count(u"SELECT count(*) FROM editions"_s);

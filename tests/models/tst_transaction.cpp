@@ -61,6 +61,7 @@ private Q_SLOTS:
             QVERIFY(!tx.isActive());
         }
         QCOMPARE(settingsCount(conn), 1);
+        conn = QSqlDatabase();
 
         // And it is on disk, not only in this connection: reopen the store.
         const QString path = m_store->path();
