@@ -135,16 +135,32 @@ bool showMainWindow(const QString &path, const Options &options)
 
 } // namespace
 
+// --help and --version answer without a display: no GUI application is needed for them.
+bool onlyAsksForInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Galley"_s);
-    QApplication::setApplicationName(u"Galley"_s);
-    QApplication::setApplicationDisplayName(u"Galley"_s);
-    QApplication::setApplicationVersion(QStringLiteral(GALLEY_VERSION));
-    QApplication::setDesktopFileName(u"galley"_s);
+    const std::unique_ptr<QCoreApplication> application(onlyAsksForInformation(argc, argv)
+                                                            ? new QCoreApplication(argc, argv)
+                                                            : new QApplication(argc, argv));
+    QCoreApplication &app = *application;
+    QCoreApplication::setOrganizationName(u"Galley"_s);
+    QCoreApplication::setApplicationName(u"Galley"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(GALLEY_VERSION));
+    if (qobject_cast<QApplication *>(&app)) {
+        QApplication::setApplicationDisplayName(u"Galley"_s);
+        QApplication::setDesktopFileName(u"galley"_s);
+        Icons::setUpTheme();
+    }
     TranslationLoader::install();
-    Icons::setUpTheme();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
