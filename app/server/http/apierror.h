@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Galley::Server {
+
+// One problem in an error envelope's `errors` array; `field` is a JSON pointer ("/spec_doc/type")
+// or, for query parameters, the parameter's name. Empty: not about one field.
+struct FieldError
+{
+    QString code;
+    QString message;
+    QString field;
+
+    friend bool operator==(const FieldError &, const FieldError &) = default;
+};
+
+// A failed request as the client sees it: HTTP status, stable code (api.md), one human sentence
+// and the individual problems. Handlers return it; the pipeline produces it for its own stages.
+struct ApiError
+{
+    int httpStatus = 500;
+    QString code;
+    QString message;
+    QList<FieldError> errors;   // empty: the envelope gets one entry made of code and message
+
+    static ApiError badRequest(const QString &message, const QString &field = {});
+    static ApiError unauthenticated(const QString &message);
+    static ApiError forbidden(const QString &message);
+    static ApiError notFound(const QString &message = {});
+    static ApiError methodNotAllowed(const QString &message);
+    static ApiError tooLarge(const QString &message);
+    static ApiError unsupportedMediaType(const QString &message);
+    static ApiError invalid(const QString &message, QList<FieldError> errors);
+    static ApiError internal();
+};
+
+} // namespace Galley::Server

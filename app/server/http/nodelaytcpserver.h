@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QTcpServer>
+
+class QTcpSocket;
+
+namespace Galley::Server {
+
+// A QTcpServer whose accepted sockets have TCP_NODELAY set: without it, Nagle and delayed ACKs
+// cap a small JSON response at ~1,450 req/s on loopback (issue 3).
+class NoDelayTcpServer : public QTcpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY(NoDelayTcpServer)
+
+public:
+    explicit NoDelayTcpServer(QObject *parent = nullptr);
+
+Q_SIGNALS:
+    // Emitted for every accepted socket, after the option is set (a test hook).
+    void socketAccepted(QTcpSocket *socket);
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+};
+
+} // namespace Galley::Server
