@@ -21,6 +21,13 @@ ApiError ApiError::unauthenticated(const QString &message)
     return make(401, u"unauthenticated"_s, message);
 }
 
+ApiError ApiError::rateLimited(const QString &message, int retryAfterSeconds)
+{
+    ApiError error = make(429, u"rate_limited"_s, message);
+    error.retryAfterSeconds = retryAfterSeconds;
+    return error;
+}
+
 ApiError ApiError::forbidden(const QString &message)
 {
     return make(403, u"forbidden"_s, message);

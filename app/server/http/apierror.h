@@ -24,6 +24,7 @@ struct ApiError
     QString code;
     QString message;
     QList<FieldError> errors;   // empty: the envelope gets one entry made of code and message
+    int retryAfterSeconds = 0;  // > 0: answered with a Retry-After header (429)
 
     static ApiError badRequest(const QString &message, const QString &field = {});
     static ApiError unauthenticated(const QString &message);
@@ -33,6 +34,7 @@ struct ApiError
     static ApiError tooLarge(const QString &message);
     static ApiError unsupportedMediaType(const QString &message);
     static ApiError invalid(const QString &message, QList<FieldError> errors);
+    static ApiError rateLimited(const QString &message, int retryAfterSeconds);
     static ApiError internal();
 };
 

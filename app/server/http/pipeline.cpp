@@ -113,6 +113,8 @@ PipelineResponse Pipeline::answer(const ApiError &error, const PipelineRequest &
     PipelineResponse response;
     response.httpStatus = error.httpStatus;
     response.body = Envelope::error(error, request.requestId);
+    if (error.retryAfterSeconds > 0)
+        response.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", QByteArray::number(error.retryAfterSeconds)));
     return response;
 }
 
@@ -185,6 +187,7 @@ PipelineResponse Pipeline::run(const PipelineRequest &request) const
     RequestContext context;
     context.requestId = request.requestId;
     context.headers = request.headers;
+    context.remoteAddress = request.remoteAddress;
     for (qsizetype i = 0; i < segments.size(); ++i) {
         const Segment &s = mounted->segments.at(i);
         if (!s.literal.isEmpty())

@@ -26,6 +26,7 @@ struct PipelineRequest
     QByteArray encodedQuery;         // percent-encoded, without '?'
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
+    QString remoteAddress;           // the peer's address (rate limiting)
 };
 
 struct PipelineResponse

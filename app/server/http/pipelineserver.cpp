@@ -87,6 +87,7 @@ bool PipelineServer::handleRequest(const QHttpServerRequest &request, QHttpServe
     for (const auto &[name, value] : request.headers().toListOfPairs())
         copy.headers.insert(name.toLower(), value);
     copy.body = request.body();
+    copy.remoteAddress = request.remoteAddress().toString();
 
     const QString requestId = copy.requestId;
     const QByteArray method = copy.method;

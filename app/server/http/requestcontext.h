@@ -21,6 +21,7 @@ struct RequestContext
     QHash<QString, QVariant> query;      // declared parameters that were given, typed
     QJsonObject body;                    // the parsed JSON object, for routes that take a body
     QHash<QByteArray, QByteArray> headers; // lower-case names (If-Match, Idempotency-Key, …)
+    QString remoteAddress;               // the peer's address
 
     // The caller of an authenticated route (never called on public ones).
     const Caller &user() const { return *caller; }
