@@ -5,14 +5,14 @@
 
 namespace Galley {
 
-Transaction::Transaction(QSqlDatabase &db)
+Transaction::Transaction(const QSqlDatabase &db, const QString &beginStatement)
     : m_db(db)
 {
-    // BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails
-    // half-way with SQLITE_BUSY on its first write (QSqlDatabase::transaction()
+    // On SQLite, BEGIN IMMEDIATE takes the write lock up front, so a transaction never
+    // fails half-way with SQLITE_BUSY on its first write (QSqlDatabase::transaction()
     // issues a plain, deferred BEGIN).
     QSqlQuery q(m_db);
-    m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    m_active = q.exec(beginStatement);
     if (!m_active)
         m_error = { QStringLiteral("store_busy"), q.lastError().text() };
 }
