@@ -114,6 +114,7 @@ void EditionTableModel::requestFirstPage()
         beginResetModel();
         m_rows = std::move(page.value().rows);
         m_atEnd = page.value().atEnd;
+        m_walkSortIndex = page.value().walkedSortIndex;
         m_total = -1;
         endResetModel();
         setLoading(false, false);
@@ -162,9 +163,12 @@ void EditionTableModel::fetchMore(const QModelIndex &parent)
     const EditionSort sort = m_sort;
     const EditionRow last = m_rows.constLast();
     const int limit = m_pageSize;
+    const bool walk = m_walkSortIndex;   // the first page decided the plan
     m_worker->post(
         this,
-        [filter, sort, last, limit](QSqlDatabase &db) { return EditionQuery::fetchPage(db, filter, sort, last, limit); },
+        [filter, sort, last, limit, walk](QSqlDatabase &db) {
+            return EditionQuery::fetchPage(db, filter, sort, last, limit, walk);
+        },
         [this, generation](Result<EditionPage> page) {
             if (generation != m_generation)
                 return;   // a newer filter has replaced the rows this page would extend

@@ -86,7 +86,8 @@ private:
     bool m_atEnd = true;
     bool m_loadingFirst = false;
     bool m_fetching = false;
-    bool m_requested = false;    // a first page has been asked for at least once
+    bool m_requested = false;
+    bool m_walkSortIndex = false;   // the query plan the first page chose, reused by fetchMore    // a first page has been asked for at least once
     quint64 m_generation = 0;    // answers for an older filter/sort are dropped
     CancelToken m_firstPageToken;   // also covers the pages fetched after it
     CancelToken m_countToken;

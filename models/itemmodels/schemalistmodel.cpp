@@ -41,11 +41,7 @@ void SchemaListModel::reload()
             }
             beginResetModel();
             m_all = std::move(schemas.value());
-            m_visible.clear();
-            for (int i = 0; i < m_all.size(); ++i) {
-                if (m_nameFilter.isEmpty() || m_all.at(i).schema.name.contains(m_nameFilter, Qt::CaseInsensitive))
-                    m_visible.append(i);
-            }
+            m_visible = matchingRows();
             endResetModel();
             Q_EMIT loaded();
         });
@@ -60,15 +56,21 @@ void SchemaListModel::setNameFilter(const QString &text)
     applyFilter();
 }
 
+QList<int> SchemaListModel::matchingRows() const
+{
+    QList<int> rows;
+    for (int i = 0; i < m_all.size(); ++i) {
+        if (m_nameFilter.isEmpty() || m_all.at(i).schema.name.contains(m_nameFilter, Qt::CaseInsensitive))
+            rows.append(i);
+    }
+    return rows;
+}
+
 // Removes the rows that no longer match and inserts the ones that now do, in
 // contiguous runs, so a view keeps its selection and scroll position.
 void SchemaListModel::applyFilter()
 {
-    QList<int> wanted;
-    for (int i = 0; i < m_all.size(); ++i) {
-        if (m_nameFilter.isEmpty() || m_all.at(i).schema.name.contains(m_nameFilter, Qt::CaseInsensitive))
-            wanted.append(i);
-    }
+    const QList<int> wanted = matchingRows();
     // Remove rows not wanted any more (back to front so row numbers stay valid).
     for (int row = int(m_visible.size()) - 1; row >= 0;) {
         if (wanted.contains(m_visible.at(row))) {

@@ -52,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    QList<int> matchingRows() const;   // indexes into m_all that pass the name filter
 
     QPointer<StoreWorker> m_worker;
     Id m_accountId = 0;

@@ -1,12 +1,10 @@
 #include "tenanttreemodel.h"
 
 #include "store/replicareader.h"
-#include "store/sqlutil.h"
 #include "store/storeworker.h"
 
 #include <QIcon>
 #include <QLocale>
-#include <QSqlQuery>
 
 namespace Galley {
 
@@ -59,38 +57,6 @@ Result<QList<ChildRow>> loadChildren(QSqlDatabase &db, bool isRoot, TenantTreeMo
             out.append({ s.id, s.name, QString() });
     }
     return out;
-}
-
-// Editions (every state but deleted) below each child of a node. An aggregate over
-// up to all editions: it runs on the background lane and fills the counts in later.
-// "state_rank <> 8" (deleted) is answered by the covering filter indexes.
-Result<QHash<Id, qint64>> loadCounts(QSqlDatabase &db, bool isRoot, TenantTreeModel::NodeKind kind, Id id)
-{
-    QString sql;
-    QVariantList binds;
-    if (isRoot) {
-        sql = QStringLiteral("SELECT account_id, count(*) FROM editions WHERE state_rank <> 8 GROUP BY account_id");
-    } else if (kind == TenantTreeModel::NodeKind::Account) {
-        sql = QStringLiteral("SELECT site_id, count(*) FROM editions WHERE account_id = ? AND state_rank <> 8 "
-                             "GROUP BY site_id");
-        binds << id;
-    } else {
-        sql = QStringLiteral("SELECT sector_id, count(*) FROM editions WHERE site_id = ? AND state_rank <> 8 "
-                             "GROUP BY sector_id");
-        binds << id;
-    }
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return sqlError(q, "query_failed");
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec())
-        return sqlError(q, "query_failed");
-    QHash<Id, qint64> counts;
-    while (q.next())
-        counts.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
-    return counts;
 }
 
 } // namespace
@@ -187,8 +153,12 @@ void TenantTreeModel::fetchCounts(Node *node)
     const NodeKind kind = node->kind;
     const Id id = node->id;
     const quint64 generation = m_generation;
+    const auto level = isRoot                   ? ReplicaReader::CountLevel::Accounts
+        : kind == NodeKind::Account              ? ReplicaReader::CountLevel::SitesOfAccount
+                                                 : ReplicaReader::CountLevel::SectorsOfSite;
+    // An aggregate over up to every edition: on the background lane, filled in later.
     m_worker->post(
-        this, [isRoot, kind, id](QSqlDatabase &db) { return loadCounts(db, isRoot, kind, id); },
+        this, [level, id](QSqlDatabase &db) { return ReplicaReader::editionCounts(db, level, id); },
         [this, node, generation](Result<QHash<Id, qint64>> counts) {
             if (generation != m_generation)
                 return;

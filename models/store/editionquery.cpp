@@ -101,8 +101,7 @@ void addFilter(const EditionFilter &filter, std::optional<EditionSortKey> sortKe
         where << (walk ? QStringLiteral("+e.state_rank = ?") : QStringLiteral("e.state_rank = ?"));
         binds << stateRank(*filter.state);
     } else {
-        // Every state but deleted, on state_rank: the filter indexes carry it.
-        where << QStringLiteral("e.state_rank <> %1").arg(stateRank(EditionState::Deleted));
+        where << EditionQuery::notDeleted();
     }
     if (filter.schemaId) {
         where << (walk ? QStringLiteral("+e.schema_id = ?") : QStringLiteral("e.schema_id = ?"));
@@ -127,6 +126,11 @@ void bindAll(QSqlQuery &q, const QVariantList &binds)
 
 } // namespace
 
+QString EditionQuery::notDeleted(QStringView alias)
+{
+    return alias.toString() + QStringLiteral(".state_rank <> %1").arg(stateRank(EditionState::Deleted));
+}
+
 QString EditionQuery::ftsQuery(const QString &text)
 {
     static const QRegularExpression wordRx(QStringLiteral("[\\w]+"), QRegularExpression::UseUnicodePropertiesOption);
@@ -148,12 +152,14 @@ QString EditionQuery::ftsQuery(const QString &text)
 }
 
 Result<EditionPage> EditionQuery::fetchPage(QSqlDatabase &db, const EditionFilter &filter, const EditionSort &sort,
-                                            const std::optional<EditionRow> &after, int limit)
+                                            const std::optional<EditionRow> &after, int limit,
+                                            std::optional<bool> walkSortIndex)
 {
+    const bool walk = walkSortIndex ? *walkSortIndex : walkSortIndexFor(db, filter, sort.key);
     QStringList where;
     QVariantList binds;
     bool empty = false;
-    addFilter(filter, sort.key, where, binds, empty, walkSortIndexFor(db, filter, sort.key));
+    addFilter(filter, sort.key, where, binds, empty, walk);
     if (empty)
         return EditionPage { {}, true };
 
@@ -190,6 +196,7 @@ Result<EditionPage> EditionQuery::fetchPage(QSqlDatabase &db, const EditionFilte
         return sqlError(q, "query_failed");
 
     EditionPage page;
+    page.walkedSortIndex = walk;
     page.rows.reserve(limit);
     while (q.next()) {
         if (page.rows.size() == limit)

@@ -58,6 +58,8 @@ struct EditionPage
 {
     QList<EditionRow> rows;
     bool atEnd = false;
+    // How the page was found (see fetchPage): pass it back for the following pages.
+    bool walkedSortIndex = false;
 };
 
 // Keyset pagination over the edition list: a page is "the next n rows after this
@@ -66,10 +68,18 @@ class EditionQuery
 {
 public:
     // after: the last row of the previous page, or nullopt for the first page.
+    // walkSortIndex: the previous page's walkedSortIndex; without it the first page
+    // decides (from index-only counts) whether a broad state or schema filter is
+    // cheaper answered by walking the sort order's index than by sorting its rows.
     static Result<EditionPage> fetchPage(QSqlDatabase &db, const EditionFilter &filter, const EditionSort &sort,
-                                         const std::optional<EditionRow> &after, int limit);
+                                         const std::optional<EditionRow> &after, int limit,
+                                         std::optional<bool> walkSortIndex = std::nullopt);
 
     static Result<qint64> count(QSqlDatabase &db, const EditionFilter &filter);
+
+    // "Every state but deleted" on the editions table under alias, written on
+    // state_rank so that the covering filter indexes answer it.
+    static QString notDeleted(QStringView alias = u"e");
 
     // Turns what a person types into an FTS5 query: every word must match, the
     // last one as a prefix ("annual rep" finds "annual report"). Empty when

@@ -1,5 +1,6 @@
 #include "replicareader.h"
 
+#include "editionquery.h"
 #include "sqlutil.h"
 
 #include <QJsonArray>
@@ -162,6 +163,36 @@ Result<ContentSchema> ReplicaReader::schema(QSqlDatabase &db, Id schemaId)
     if (!q.value().next())
         return Error { QStringLiteral("not_found"), QStringLiteral("No such schema.") };
     return schemaFrom(q.value());
+}
+
+Result<QHash<Id, qint64>> ReplicaReader::editionCounts(QSqlDatabase &db, CountLevel level, Id parentId)
+{
+    const QString notDeleted = EditionQuery::notDeleted(u"e");
+    QString sql;
+    QVariantList binds;
+    switch (level) {
+    case CountLevel::Accounts:
+        sql = QStringLiteral("SELECT e.account_id, count(*) FROM editions e WHERE %1 GROUP BY e.account_id");
+        break;
+    case CountLevel::SitesOfAccount:
+        sql = QStringLiteral("SELECT e.site_id, count(*) FROM editions e WHERE e.account_id = ? AND %1 "
+                             "GROUP BY e.site_id");
+        binds << parentId;
+        break;
+    case CountLevel::SectorsOfSite:
+        sql = QStringLiteral("SELECT e.sector_id, count(*) FROM editions e WHERE e.site_id = ? AND %1 "
+                             "GROUP BY e.sector_id");
+        binds << parentId;
+        break;
+    }
+    auto q = exec(db, sql.arg(notDeleted), binds);
+    if (!q)
+        return q.error();
+    QHash<Id, qint64> counts;
+    auto &r = q.value();
+    while (r.next())
+        counts.insert(r.value(0).toLongLong(), r.value(1).toLongLong());
+    return counts;
 }
 
 Result<EditionDetail> ReplicaReader::editionDetail(QSqlDatabase &db, Id editionId)

@@ -5,6 +5,7 @@
 #include "domain/result.h"
 #include "domain/tenancy.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -73,6 +74,12 @@ public:
     // Schemas of an account (every account when 0), ordered by name.
     static Result<QList<SchemaSummary>> schemas(QSqlDatabase &db, Id accountId);
     static Result<ContentSchema> schema(QSqlDatabase &db, Id schemaId);
+
+    // Editions (every state but deleted) per account, per site of the account parentId,
+    // or per sector of the site parentId. An aggregate over up to every edition: meant
+    // for a background lane.
+    enum class CountLevel { Accounts, SitesOfAccount, SectorsOfSite };
+    static Result<QHash<Id, qint64>> editionCounts(QSqlDatabase &db, CountLevel level, Id parentId = 0);
 
     static Result<EditionDetail> editionDetail(QSqlDatabase &db, Id editionId);
 

@@ -2,7 +2,9 @@
 
 #include "localstore.h"
 
+#include <QFuture>
 #include <QLoggingCategory>
+#include <QPromise>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 

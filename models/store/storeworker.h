@@ -2,10 +2,8 @@
 
 #include "domain/result.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QPointer>
-#include <QPromise>
 #include <QSqlDatabase>
 #include <QThread>
 
@@ -74,29 +72,6 @@ public:
                     Qt::QueuedConnection);
             },
             Qt::QueuedConnection);
-    }
-
-    // The same as a future, for tests and tools that want to wait for the answer.
-    template<typename F>
-    auto run(F &&task) -> QFuture<std::invoke_result_t<F, QSqlDatabase &>>
-    {
-        using R = std::invoke_result_t<F, QSqlDatabase &>;
-        auto promise = std::make_shared<QPromise<R>>();
-        QFuture<R> future = promise->future();
-        promise->start();
-        QMetaObject::invokeMethod(
-            m_lanes[0].context,
-            [this, promise, task = std::forward<F>(task)]() mutable {
-                if (promise->isCanceled()) {
-                    promise->finish();
-                    return;
-                }
-                QSqlDatabase db = threadConnection(0);
-                promise->addResult(task(db));
-                promise->finish();
-            },
-            Qt::QueuedConnection);
-        return future;
     }
 
     // Blocks until every task queued so far on every lane has run. For tests, tools and shutdown only.
