@@ -9,6 +9,69 @@
     </message>
 </context>
 <context>
+    <name>Galley::CheckServerDialog</name>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Check Server</source>
+        <translation>Server prüfen</translation>
+    </message>
+    <message>
+        <source>Find out whether a Galley server can work with this version of Galley. Signing in to a server and syncing with it are not available yet: until then Galley works on its local workspace.</source>
+        <translation>Finden Sie heraus, ob ein Galley-Server mit dieser Galley-Version zusammenarbeiten kann. Anmelden bei einem Server und Synchronisieren sind noch nicht verfügbar: Bis dahin arbeitet Galley mit seinem lokalen Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Not a server address</source>
+        <translation>Keine Serveradresse</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Asking %1 which API versions it speaks.</source>
+        <translation>%1 wird nach seinen API-Versionen gefragt.</translation>
+    </message>
+    <message>
+        <source>%1 is a Galley server that speaks API version %2, the one this Galley uses.</source>
+        <translation>%1 ist ein Galley-Server und spricht die API-Version %2, die diese Galley-Version verwendet.</translation>
+    </message>
+    <message>
+        <source>It also offers %1.</source>
+        <translation>Außerdem bietet er %1 an.</translation>
+    </message>
+    <message>
+        <source>Compatible server</source>
+        <translation>Kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Incompatible API version</source>
+        <translation>Inkompatible API-Version</translation>
+    </message>
+    <message>
+        <source>Not a Galley server</source>
+        <translation>Kein Galley-Server</translation>
+    </message>
+    <message>
+        <source>Server not reachable</source>
+        <translation>Server nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Galley asks the server which API versions it speaks. This Galley speaks %1.</source>
+        <translation>Galley fragt den Server, welche API-Versionen er spricht. Diese Galley-Version spricht %1.</translation>
+    </message>
+</context>
+<context>
     <name>Galley::ContentView</name>
     <message>
         <source>State</source>
@@ -742,6 +805,14 @@
             <numerusform>%Ln Bereitstellungen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Check &amp;Server…</source>
+        <translation>&amp;Server prüfen …</translation>
+    </message>
+    <message>
+        <source>Find out whether a Galley server can work with this version of Galley</source>
+        <translation>Herausfinden, ob ein Galley-Server mit dieser Galley-Version zusammenarbeiten kann</translation>
+    </message>
 </context>
 <context>
     <name>Galley::PublishingStatus</name>
@@ -863,6 +934,80 @@
     </message>
 </context>
 <context>
+    <name>Galley::ServerHandshake</name>
+    <message>
+        <source>Enter the address of a Galley server, for example %1.</source>
+        <translation>Geben Sie die Adresse eines Galley-Servers ein, zum Beispiel %1.</translation>
+    </message>
+    <message>
+        <source>Galley talks to servers over http or https, not %1. Enter an address like %2.</source>
+        <translation>Galley spricht mit Servern über http oder https, nicht über %1. Geben Sie eine Adresse wie %2 ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Enter one like %2 or %3.</source>
+        <translation>„%1“ ist keine Serveradresse. Geben Sie eine wie %2 oder %3 ein.</translation>
+    </message>
+    <message>
+        <source>The server at %1 answered with an error (HTTP %2) instead of its API versions. Try again later, or ask the server&apos;s administrator.</source>
+        <translation>Der Server unter %1 hat statt seiner API-Versionen mit einem Fehler (HTTP %2) geantwortet. Versuchen Sie es später noch einmal oder wenden Sie sich an die Administration des Servers.</translation>
+    </message>
+    <message>
+        <source>Something answers at %1, but it is not a Galley server: %2 did not list any API versions. Check the address and the port.</source>
+        <translation>Unter %1 antwortet etwas, aber kein Galley-Server: %2 hat keine API-Versionen aufgeführt. Prüfen Sie Adresse und Port.</translation>
+    </message>
+    <message>
+        <source>Update Galley to connect to it.</source>
+        <translation>Aktualisieren Sie Galley, um sich mit ihm zu verbinden.</translation>
+    </message>
+    <message>
+        <source>The server needs an update before this Galley can connect to it.</source>
+        <translation>Der Server muss aktualisiert werden, bevor sich diese Galley-Version mit ihm verbinden kann.</translation>
+    </message>
+    <message>
+        <source>Update Galley or the server.</source>
+        <translation>Aktualisieren Sie Galley oder den Server.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s). Check the address, and that the server is running and reachable from this computer.</source>
+        <translation>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunde geantwortet. Prüfen Sie die Adresse und ob der Server läuft und von diesem Computer aus erreichbar ist.</numerusform>
+            <numerusform>%1 hat nicht innerhalb von %n Sekunden geantwortet. Prüfen Sie die Adresse und ob der Server läuft und von diesem Computer aus erreichbar ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is listening at %1: the connection was refused. Check the address and the port, and that the server is running.</source>
+        <translation>Unter %1 lauscht nichts: Die Verbindung wurde abgelehnt. Prüfen Sie Adresse und Port und ob der Server läuft.</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found. Check the address.</source>
+        <translation>Der Servername %1 wurde nicht gefunden. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time. Check the address, and that the server is running and reachable from this computer.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet. Prüfen Sie die Adresse und ob der Server läuft und von diesem Computer aus erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection without answering. Is it a Galley server, and is the scheme (http or https) right?</source>
+        <translation>%1 hat die Verbindung ohne Antwort geschlossen. Ist es ein Galley-Server, und stimmt das Schema (http oder https)?</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>This server speaks API %1; this Galley speaks API %2.</source>
+        <translation>Dieser Server spricht API %1; diese Galley-Version spricht API %2.</translation>
+    </message>
+    <message>
+        <source>Galley did not trust the certificate of %1: %2</source>
+        <translation>Galley vertraut dem Zertifikat von %1 nicht: %2</translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 could be made (%2). If the server does not use https, enter its address with http://.</source>
+        <translation>Es konnte keine sichere Verbindung zu %1 hergestellt werden (%2). Wenn der Server kein https verwendet, geben Sie seine Adresse mit http:// ein.</translation>
+    </message>
+</context>
+<context>
     <name>Galley::TenantTreeDock</name>
     <message>
         <source>Sites</source>
@@ -975,6 +1120,26 @@
     <message>
         <source>Cannot Create Demo Workspace</source>
         <translation>Demo-Arbeitsbereich kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The Galley server the Check Server dialog starts with, e.g. %1.</source>
+        <translation>Der Galley-Server, mit dem der Dialog „Server prüfen“ beginnt, z. B. %1.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Check whether the Galley server at &lt;url&gt; speaks an API version this Galley speaks, say so and exit without opening a window. Exit code: 0 compatible, 1 unreachable, 2 not an address, 3 not a Galley server, 4 incompatible.</source>
+        <translation>Prüfen, ob der Galley-Server unter &lt;url&gt; eine API-Version spricht, die diese Galley-Version spricht, das Ergebnis ausgeben und ohne Fenster beenden. Exit-Code: 0 kompatibel, 1 nicht erreichbar, 2 keine Adresse, 3 kein Galley-Server, 4 inkompatibel.</translation>
+    </message>
+    <message>
+        <source>%1 is a compatible Galley server: it speaks API version %2.</source>
+        <translation>%1 ist ein kompatibler Galley-Server: Er spricht die API-Version %2.</translation>
+    </message>
+    <message>
+        <source>It also offers %1.</source>
+        <translation>Außerdem bietet er %1 an.</translation>
     </message>
 </context>
 </TS>

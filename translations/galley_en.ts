@@ -53,6 +53,16 @@
     </message>
 </context>
 <context>
+    <name>Galley::ServerHandshake</name>
+    <message numerus="yes">
+        <source>%1 did not answer within %n second(s). Check the address, and that the server is running and reachable from this computer.</source>
+        <translation>
+            <numerusform>%1 did not answer within %n second. Check the address, and that the server is running and reachable from this computer.</numerusform>
+            <numerusform>%1 did not answer within %n seconds. Check the address, and that the server is running and reachable from this computer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Galley::TenantTreeModel</name>
     <message numerus="yes">
         <source>%n edition(s)</source>

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "checkserverdialog.h"
 #include "contentview.h"
 #include "deploymentview.h"
 #include "displayformat.h"
@@ -105,6 +106,10 @@ void MainWindow::createActions()
                                     this, &MainWindow::openWorkspaceDialog);
     open->setShortcut(QKeySequence::Open);
     open->setObjectName(u"actionOpenWorkspace"_s);
+    QAction *checkServer = file->addAction(Icons::get(u"globe"_s, QStyle::SP_DriveNetIcon),
+                                           tr("Check &Server…"), this, &MainWindow::showCheckServerDialog);
+    checkServer->setObjectName(u"actionCheckServer"_s);
+    checkServer->setStatusTip(tr("Find out whether a Galley server can work with this version of Galley"));
     file->addSeparator();
     QAction *quit = file->addAction(Icons::get(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -327,6 +332,35 @@ void MainWindow::openWorkspaceDialog()
                              tr("Galley could not open %1.").arg(QDir::toNativeSeparators(path)) + u"\n\n"_s
                                  + status.error().message);
     }
+}
+
+void MainWindow::setServerUrl(const QString &url)
+{
+    m_serverUrl = url;
+    if (m_checkServer)
+        m_checkServer->setServerUrl(url);
+}
+
+CheckServerDialog *MainWindow::showCheckServerDialog()
+{
+    if (!m_checkServer) {
+        auto *dialog = new CheckServerDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        QString url = m_serverUrl;
+        if (url.isEmpty())
+            url = QSettings().value(settingsKey("Server", "url")).toString();
+        dialog->setServerUrl(url);
+        connect(dialog, &CheckServerDialog::checked, this, [](const QString &checkedUrl, const Result<ServerApi> &result) {
+            // Remember what was checked, unless it was not even an address.
+            if (result || result.error().code != ServerHandshake::InvalidUrl)
+                QSettings().setValue(settingsKey("Server", "url"), checkedUrl);
+        });
+        m_checkServer = dialog;
+    }
+    m_checkServer->show();
+    m_checkServer->raise();
+    m_checkServer->activateWindow();
+    return m_checkServer;
 }
 
 void MainWindow::refresh()

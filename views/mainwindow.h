@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace Galley {
 
+class CheckServerDialog;
 class ContentView;
 class DeploymentView;
 class SchemaView;
@@ -46,6 +47,12 @@ public:
 
     void saveSettings() const;
 
+    // The address the Check Server dialog starts with (else the one last checked, else
+    // CheckServerDialog::defaultServerUrl()).
+    void setServerUrl(const QString &url);
+    // Opens the Check Server dialog (File menu) and returns it.
+    CheckServerDialog *showCheckServerDialog();
+
 Q_SIGNALS:
     // Once per opened workspace, when isReady() first becomes true.
     void ready();
@@ -68,6 +75,8 @@ private:
 
     QString m_path;
     QPointer<StoreWorker> m_worker;
+    QPointer<CheckServerDialog> m_checkServer;
+    QString m_serverUrl;
     Scope m_scope;
     bool m_readyEmitted = false;
 

@@ -1,9 +1,11 @@
 // galley: the desktop client's entry point — command line, first-run demo, main window.
+#include "checkserverdialog.h"
 #include "contentview.h"
 #include "demoworkspacesplash.h"
 #include "itemmodels/editiontablemodel.h"
 #include "icons.h"
 #include "mainwindow.h"
+#include "sync/serverhandshake.h"
 #include "translationloader.h"
 
 #include <QApplication>
@@ -35,6 +37,8 @@ struct Options
     QString screenshot;
     bool quitAfterScreenshot = false;
     QSize size;
+    QString server;
+    bool showCheckServer = false;
 };
 
 void fail(const QString &message)
@@ -108,39 +112,93 @@ bool showMainWindow(const QString &path, const Options &options)
     }
     if (options.size.isValid())
         window->resize(options.size);
+    if (!options.server.isEmpty())
+        window->setServerUrl(options.server);
     if (options.startupReport)
         new StartupReporter(window);
     window->show();
 
-    if (!options.screenshot.isEmpty()) {
-        const auto grab = [window, options] {
-            // Let the last layout and paint events of the loaded data settle first.
-            QTimer::singleShot(300, window, [window, options] {
-                const QPixmap shot = window->grab();
-                if (!shot.save(options.screenshot, "PNG"))
-                    fail(QCoreApplication::translate("main", "Cannot write the screenshot %1.").arg(options.screenshot));
-                else
-                    std::fprintf(stdout, "%s\n", qPrintable(options.screenshot));
-                if (options.quitAfterScreenshot)
-                    window->close();
-            });
-        };
+    // What the screenshot shows: the main window, or with --show-check-server the Check Server
+    // dialog once its check has ended.
+    const auto save = [window, options](QWidget *widget) {
+        // Let the last layout and paint events settle first.
+        QTimer::singleShot(300, widget, [window, widget, options] {
+            const QPixmap shot = widget->grab();
+            if (!shot.save(options.screenshot, "PNG"))
+                fail(QCoreApplication::translate("main", "Cannot write the screenshot %1.").arg(options.screenshot));
+            else
+                std::fprintf(stdout, "%s\n", qPrintable(options.screenshot));
+            if (options.quitAfterScreenshot)
+                window->close();
+        });
+    };
+    const auto whenReady = [window, options, save] {
+        if (options.showCheckServer) {
+            CheckServerDialog *dialog = window->showCheckServerDialog();
+            if (!options.screenshot.isEmpty())
+                QObject::connect(dialog, &CheckServerDialog::checked, dialog, [dialog, save] { save(dialog); },
+                                 Qt::SingleShotConnection);
+            dialog->check();
+        } else if (!options.screenshot.isEmpty()) {
+            save(window);
+        }
+    };
+    if (options.showCheckServer || !options.screenshot.isEmpty()) {
         if (window->isReady())
-            grab();
+            whenReady();
         else
-            QObject::connect(window, &MainWindow::ready, window, grab, Qt::SingleShotConnection);
+            QObject::connect(window, &MainWindow::ready, window, whenReady, Qt::SingleShotConnection);
     }
     return true;
 }
 
+// Exit codes of --check-server.
+enum CheckServerExit { Compatible = 0, Unreachable = 1, NotAnAddress = 2, NotGalley = 3, Incompatible = 4 };
+
+// --check-server: asks the server for its API versions, says what it found, and returns the exit code.
+int checkServer(const QString &address)
+{
+    const Result<QUrl> url = ServerHandshake::parseServerUrl(address);
+    if (!url) {
+        fail(url.error().message);
+        return NotAnAddress;
+    }
+    ServerHandshake handshake;
+    int code = Unreachable;
+    QObject::connect(&handshake, &ServerHandshake::finished, &handshake, [&code](const Result<ServerApi> &result) {
+        if (result) {
+            QString said = QCoreApplication::translate("main", "%1 is a compatible Galley server: it speaks API version %2.")
+                               .arg(result->base.toDisplayString(QUrl::RemoveUserInfo), result->version);
+            QStringList others = result->serverVersions;
+            others.removeAll(result->version);
+            if (!others.isEmpty())
+                said += u' ' + QCoreApplication::translate("main", "It also offers %1.").arg(others.join(u", "_s));
+            std::fprintf(stdout, "%s\n", qPrintable(said));
+            code = Compatible;
+        } else {
+            fail(result.error().message);
+            const QString &error = result.error().code;
+            code = error == ServerHandshake::Incompatible ? Incompatible
+                : error == ServerHandshake::NotGalley     ? NotGalley
+                : error == ServerHandshake::InvalidUrl    ? NotAnAddress
+                                                          : Unreachable;
+        }
+        QCoreApplication::quit();
+    });
+    handshake.start(url.value());
+    QCoreApplication::exec();
+    return code;
+}
+
 } // namespace
 
-// --help and --version answer without a display: no GUI application is needed for them.
-bool onlyAsksForInformation(int argc, char *argv[])
+// --help, --version and --check-server answer without a display: no GUI application is needed for them.
+bool runsWithoutWindow(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
-        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v"
+            || arg == "--check-server" || arg.startsWith("--check-server="))
             return true;
     }
     return false;
@@ -148,7 +206,7 @@ bool onlyAsksForInformation(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    const std::unique_ptr<QCoreApplication> application(onlyAsksForInformation(argc, argv)
+    const std::unique_ptr<QCoreApplication> application(runsWithoutWindow(argc, argv)
                                                             ? new QCoreApplication(argc, argv)
                                                             : new QApplication(argc, argv));
     QCoreApplication &app = *application;
@@ -181,10 +239,30 @@ int main(int argc, char *argv[])
     const QCommandLineOption sizeOption(u"size"_s,
                                         QCoreApplication::translate("main", "Window size, e.g. 1280x800."),
                                         QCoreApplication::translate("main", "WxH"));
+    const QCommandLineOption serverOption(
+        u"server"_s,
+        QCoreApplication::translate("main", "The Galley server the Check Server dialog starts with, e.g. %1.")
+            .arg(CheckServerDialog::defaultServerUrl()),
+        QCoreApplication::translate("main", "url"));
+    const QCommandLineOption checkServerOption(
+        u"check-server"_s,
+        QCoreApplication::translate("main", "Check whether the Galley server at <url> speaks an API version this "
+                                            "Galley speaks, say so and exit without opening a window. Exit code: 0 "
+                                            "compatible, 1 unreachable, 2 not an address, 3 not a Galley server, "
+                                            "4 incompatible."),
+        QCoreApplication::translate("main", "url"));
+    // For screenshots of the dialog (and trying it): File › Check Server… opens at once and checks.
+    QCommandLineOption showCheckServerOption(u"show-check-server"_s,
+                                             u"Open Check Server at start and check the --server address."_s);
+    showCheckServerOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption startupReportOption(u"startup-report"_s, u"For benchmarks: report start-up figures on stdout and quit."_s);
     startupReportOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({ workspaceOption, demoOption, screenshotOption, quitOption, sizeOption, startupReportOption });
+    parser.addOptions({ workspaceOption, demoOption, screenshotOption, quitOption, sizeOption, serverOption,
+                        checkServerOption, showCheckServerOption, startupReportOption });
     parser.process(app);
+
+    if (parser.isSet(checkServerOption))
+        return checkServer(parser.value(checkServerOption));
 
     Options options;
     options.workspace = parser.value(workspaceOption);
@@ -192,6 +270,7 @@ int main(int argc, char *argv[])
     options.startupReport = parser.isSet(startupReportOption);
     options.screenshot = parser.value(screenshotOption);
     options.quitAfterScreenshot = parser.isSet(quitOption);
+    options.showCheckServer = parser.isSet(showCheckServerOption);
     if (parser.isSet(sizeOption)) {
         static const QRegularExpression re(u"^(\\d+)[xX](\\d+)$"_s);
         const auto m = re.match(parser.value(sizeOption));
@@ -200,6 +279,14 @@ int main(int argc, char *argv[])
             return 2;
         }
         options.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+    if (parser.isSet(serverOption)) {
+        const Result<QUrl> server = ServerHandshake::parseServerUrl(parser.value(serverOption));
+        if (!server) {
+            fail(u"--server: "_s + server.error().message);
+            return 2;
+        }
+        options.server = parser.value(serverOption).trimmed();
     }
 
     const QString demoPath =

@@ -2,19 +2,29 @@
 #include "demoseeder.h"
 #include "shutdownsignal.h"
 
-#include "auth/authroutes.h"
+#include "api/entities.h"
+#include "api/v1.h"
 #include "auth/storeauthenticator.h"
 #include "auth/useradmin.h"
+#include "events/eventhub.h"
 #include "http/httpapi.h"
+#include "http/tlsserver.h"
 #include "storage/databaseurl.h"
+#include "storage/changefeed.h"
 #include "storage/serverstore.h"
+#include "storage/servertransaction.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QStandardPaths>
+#include <QThread>
+#include <QWebSocket>
 
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
@@ -36,6 +46,23 @@ int fail(const QString &message, int code = 1)
     std::fputs(("galley-server: "_L1 + message).toLocal8Bit().constData(), stderr);
     std::fputc('\n', stderr);
     return code;
+}
+
+// GALLEY_SERVER_TEST_DELAY_MS (integration tests only): GET /api/v1/test/slow answers after that
+// many milliseconds, having said "test: slow request started" on stderr, so that a test can have
+// a request in flight when it sends SIGTERM. Without the variable the route does not exist.
+void addTestRoutes(ApiVersion &v1)
+{
+    bool ok = false;
+    const int delayMs = qEnvironmentVariableIntValue("GALLEY_SERVER_TEST_DELAY_MS", &ok);
+    if (!ok || delayMs < 0)
+        return;
+    v1.add(Route(HttpMethod::Get, u"/test/slow"_s, Permission::Public, [delayMs](const RequestContext &) -> HandlerResult {
+        std::fputs("galley-server: test: slow request started\n", stderr);
+        std::fflush(stderr);
+        QThread::msleep(ulong(delayMs));
+        return ApiSuccess { QJsonObject { { u"slept_ms"_s, delayMs } }, {}, 200 };
+    }));
 }
 
 QString defaultDatabase()
@@ -64,6 +91,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption databaseOption(u"database"_s, u"sqlite:PATH or postgresql://user:pw@host:port/db."_s,
                                             u"URL"_s);
     const QCommandLineOption seedOption(u"seed-demo"_s, u"Load the demo workspace and its demo users (README: Demo users)."_s);
+    // Benchmarks: --seed-demo --demo-editions N seeds about N editions (0: the hand-sized demo).
+    QCommandLineOption demoEditionsOption(u"demo-editions"_s, u"With --seed-demo: about N editions in all."_s, u"N"_s, u"0"_s);
+    demoEditionsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(demoEditionsOption);
     const QCommandLineOption allowDemoOption(u"allow-demo-on-network"_s,
                                              u"Allow --seed-demo on a non-loopback address (its passwords are public)."_s);
     const QCommandLineOption accountOption(u"account"_s, u"Account id (create-user, reset-password)."_s, u"ID"_s);
@@ -71,8 +102,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption nameOption(u"name"_s, u"The user's name."_s, u"N"_s);
     const QCommandLineOption roleOption(u"role"_s, u"viewer, writer, editor, managing_editor, schema_designer or admin."_s, u"R"_s);
     const QCommandLineOption passwordOption(u"password"_s, u"Password; generated and printed when not given."_s, u"P"_s);
+    const QCommandLineOption tlsCertOption(u"tls-cert"_s, u"Serve HTTPS with this certificate (PEM; chain after it)."_s, u"FILE"_s);
+    const QCommandLineOption tlsKeyOption(u"tls-key"_s, u"The certificate's private key (PEM, unencrypted)."_s, u"FILE"_s);
+    const QCommandLineOption writeRateOption(u"write-rate"_s,
+                                             u"Writes per second and user before 429 (bursts of 10 times as many); 0: no limit."_s,
+                                             u"N"_s, u"20"_s);
     parser.addOptions({ listenOption, databaseOption, seedOption, allowDemoOption, accountOption, emailOption,
-                        nameOption, roleOption, passwordOption });
+                        nameOption, roleOption, passwordOption, writeRateOption, tlsCertOption, tlsKeyOption });
     parser.addPositionalArgument(u"command"_s, u"create-account, create-user or reset-password (optional)."_s, u"[command]"_s);
     parser.process(app);
 
@@ -85,9 +121,10 @@ int main(int argc, char *argv[])
     if (!command.isEmpty() && command != "create-account"_L1 && command != "create-user"_L1 && command != "reset-password"_L1)
         return fail(u"unknown command '%1' (see --help)."_s.arg(command));
 
-    // Check the listening address before touching the database.
+    // Check the listening address and the TLS files before touching the database.
     QHostAddress address;
     quint16 port = 0;
+    QSslConfiguration tls;
     if (command.isEmpty()) {
         const QString listen = parser.value(listenOption);
         const qsizetype colon = listen.lastIndexOf(u':');
@@ -106,6 +143,14 @@ int main(int argc, char *argv[])
         if (parser.isSet(seedOption) && !address.isLoopback() && !parser.isSet(allowDemoOption))
             return fail(u"refusing --seed-demo on the non-loopback address %1: the demo passwords are public. "
                         "Listen on 127.0.0.1, or add --allow-demo-on-network if you mean it."_s.arg(address.toString()), 2);
+        if (parser.isSet(tlsCertOption) != parser.isSet(tlsKeyOption))
+            return fail(u"--tls-cert and --tls-key go together."_s);
+        if (parser.isSet(tlsCertOption)) {
+            auto loaded = TlsServer::loadConfiguration(parser.value(tlsCertOption), parser.value(tlsKeyOption));
+            if (!loaded)
+                return fail(loaded.error().message);
+            tls = std::move(loaded).value();
+        }
     }
 
     auto opened = ServerStore::open(url.value());
@@ -134,10 +179,23 @@ int main(int argc, char *argv[])
             const auto role = fromWire<Role>(parser.value(roleOption));
             if (!role || !parser.isSet(nameOption))
                 return fail(u"create-user needs --name N and --role viewer|writer|editor|managing_editor|schema_designer|admin."_s);
+            // The new user and their change-feed entry in one transaction, so desktops syncing
+            // the account learn about them.
+            ServerTransaction tx(db, store->dialect());
+            if (!tx.isActive())
+                return fail(tx.error().message);
             const auto id = UserAdmin::createUser(db, accountId, parser.value(emailOption), parser.value(nameOption),
                                                   *role, password);
             if (!id)
                 return fail(id.error().message);
+            const auto user = Entity::user().load(db, accountId, id.value());
+            if (!user)
+                return fail(u"cannot read the new user back"_s);
+            if (const auto seq = ChangeFeed::append(db, accountId, Entity::user().name(), id.value(), u"upsert"_s,
+                                                    QString::fromUtf8(user->json), std::nullopt); !seq)
+                return fail(seq.error().message);
+            if (const Status committed = tx.commit(); !committed)
+                return fail(committed.error().message);
             out(u"created user %1 (id %2)"_s.arg(parser.value(emailOption)).arg(id.value()));
         } else {
             const Status reset = UserAdmin::resetPassword(db, accountId, parser.value(emailOption), password);
@@ -151,38 +209,77 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(seedOption)) {
-        const auto seeded = DemoSeeder::seed(*store);
+        bool editionsOk = false;
+        const int demoEditions = parser.value(demoEditionsOption).toInt(&editionsOk);
+        if (!editionsOk || demoEditions < 0)
+            return fail(u"--demo-editions wants a number of editions, not '%1'."_s.arg(parser.value(demoEditionsOption)));
+        const auto seeded = DemoSeeder::seed(*store, DemoSeeder::Options { demoEditions });
         if (!seeded)
             return fail(u"cannot seed the demo workspace: "_s + seeded.error().message);
         if (seeded->seeded)
-            out(u"seeded the demo workspace: %1 accounts, %2 users, %3 schemas (demo logins: README, \"Demo users\")"_s
-                    .arg(seeded->accounts).arg(seeded->users).arg(seeded->schemas));
+            out(u"seeded the demo workspace: %1 accounts, %2 users, %3 schemas, %4 documents, %5 editions in %6 ms "
+                "(demo logins: README, \"Demo users\")"_s
+                    .arg(seeded->accounts).arg(seeded->users).arg(seeded->schemas).arg(seeded->documents)
+                    .arg(seeded->editions).arg(seeded->totalMs));
         else
             out(u"the database already has accounts: --seed-demo left it as it is"_s);
     }
 
-    ShutdownSignal shutdown;
-    if (!shutdown.isValid())
+    auto shutdown = std::make_unique<ShutdownSignal>();
+    if (!shutdown->isValid())
         return fail(u"cannot install the signal handlers"_s);
 
-    auto api = std::make_unique<HttpApi>(std::make_shared<StoreAuthenticator>(*store));
-    ApiVersion v1(u"v1"_s);
-    AuthRoutes::addTo(v1, std::make_shared<AuthRoutes>(*store));
+    // The /api/v1/events clients of this process; the v1 write routes publish to it as their
+    // EventSink (on PostgreSQL through NOTIFY, reaching every server process on the database).
+    auto hub = std::make_shared<EventHub>(*store);
+    if (const Status started = hub->start(); !started)
+        return fail(started.error().message);
+
+    HttpApi::Options options;
+    options.tls = tls;
+    auto api = std::make_unique<HttpApi>(std::make_shared<StoreAuthenticator>(*store), options);
+    bool rateOk = false;
+    const double writeRate = parser.value(writeRateOption).toDouble(&rateOk);
+    if (!rateOk || writeRate < 0)
+        return fail(u"--write-rate wants a number of writes per second (0: no limit), not '%1'."_s.arg(parser.value(writeRateOption)));
+    ApiVersion v1 = buildV1(*store, hub, V1Options { writeRate, writeRate * 10 });
+    addTestRoutes(v1);
     if (const Status added = api->addVersion(v1); !added)
+        return fail(added.error().message);
+    if (const Status added = api->addWebSocket(u"/api/v1/events"_s, [hub](std::unique_ptr<QWebSocket> socket, const Caller &caller) {
+            hub->addClient(std::move(socket), caller);
+        });
+        !added)
         return fail(added.error().message);
     if (const Status listening = api->listen(address, port); !listening)
         return fail(u"cannot listen on %1:%2: %3"_s.arg(address.toString()).arg(port).arg(listening.error().message));
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
-    out(u"listening on http://%1:%2 (database %3)"_s.arg(host).arg(api->port()).arg(url->toDisplayString()));
+    out(u"listening on %1://%2:%3 (database %4)"_s.arg(api->isTls() ? u"https"_s : u"http"_s, host)
+                .arg(api->port())
+                .arg(url->toDisplayString()));
 
-    QObject::connect(&shutdown, &ShutdownSignal::requested, &app, [&api](int signalNumber) {
+    bool stopping = false;
+    QObject::connect(shutdown.get(), &ShutdownSignal::requested, &app, [&api, &hub, &stopping](int signalNumber) {
+        if (stopping)
+            return;   // a second signal while draining: the deadlines below still hold
+        stopping = true;
         out(u"signal %1: shutting down"_s.arg(signalNumber));
-        // HttpApi's destructor stops listening and waits for the handlers still running.
+        // No new connections; running requests finish and their replies go out (10 s at most);
+        // then the event streams close with 1001 (going away).
+        if (!api->shutdown(std::chrono::seconds(10)))
+            fail(u"requests still running after 10 s: their replies are lost"_s);
+        hub->shutdown(std::chrono::seconds(2));
         api.reset();
         QCoreApplication::exit(0);
     });
     const int code = QCoreApplication::exec();
-    api.reset();
+    // A signal repeated while tearing down (a supervisor insisting) must not turn the clean exit
+    // into a kill: from here on SIGTERM and SIGINT are ignored.
+    shutdown.reset();
+    std::signal(SIGTERM, SIG_IGN);
+    std::signal(SIGINT, SIG_IGN);
+    api.reset();   // before the hub: the routes hold it as their EventSink
+    hub.reset();
     store.reset();
     return code;
 }

@@ -170,6 +170,7 @@ HandlerResult AuthRoutes::logout(const RequestContext &context)
     q.addBindValue(context.user().userId);
     if (!q.exec())
         return storageFailure(q.lastError().text());
+    StoreAuthenticator::forgetUser(context.user().userId);
     return ApiSuccess { QJsonObject { { u"revoked"_s, q.numRowsAffected() } }, {}, 200 };
 }
 

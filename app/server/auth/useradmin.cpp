@@ -1,5 +1,7 @@
 #include "useradmin.h"
 
+#include "storeauthenticator.h"
+
 #include "storage/passwordhasher.h"
 
 #include <QDateTime>
@@ -104,6 +106,7 @@ Status UserAdmin::setPassword(QSqlDatabase &db, qint64 userId, const QString &pa
     revoke.addBindValue(userId);
     if (!revoke.exec())
         return sqlError(revoke, QStringLiteral("Cannot revoke the user's tokens"));
+    StoreAuthenticator::forgetUser(userId);
     return {};
 }
 

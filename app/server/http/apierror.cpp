@@ -7,7 +7,7 @@ namespace Galley::Server {
 namespace {
 ApiError make(int status, const QString &code, const QString &message, const QString &field = {})
 {
-    return ApiError { status, code, message, { FieldError { code, message, field } } };
+    return ApiError::of(status, code, message, { FieldError { code, message, field } });
 }
 } // namespace
 
@@ -43,6 +43,28 @@ ApiError ApiError::methodNotAllowed(const QString &message)
     return make(405, u"method_not_allowed"_s, message);
 }
 
+ApiError ApiError::of(int httpStatus, const QString &code, const QString &message, QList<FieldError> errors)
+{
+    ApiError error;
+    error.httpStatus = httpStatus;
+    error.code = code;
+    error.message = message;
+    error.errors = std::move(errors);
+    return error;
+}
+
+ApiError ApiError::collision(const QString &message, const QJsonValue &current)
+{
+    ApiError error = make(409, u"update_collision"_s, message);
+    error.data = current;
+    return error;
+}
+
+ApiError ApiError::conflict(const QString &code, const QString &message)
+{
+    return make(409, code, message);
+}
+
 ApiError ApiError::tooLarge(const QString &message)
 {
     return make(413, u"too_large"_s, message);
@@ -55,7 +77,7 @@ ApiError ApiError::unsupportedMediaType(const QString &message)
 
 ApiError ApiError::invalid(const QString &message, QList<FieldError> errors)
 {
-    return ApiError { 422, u"invalid"_s, message, std::move(errors) };
+    return of(422, u"invalid"_s, message, std::move(errors));
 }
 
 ApiError ApiError::internal()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 
@@ -25,6 +26,10 @@ struct ApiError
     QString message;
     QList<FieldError> errors;   // empty: the envelope gets one entry made of code and message
     int retryAfterSeconds = 0;  // > 0: answered with a Retry-After header (429)
+    QJsonValue data;            // set: the envelope's `data` (409 carries the current copy)
+
+    // Any status and code; `errors` empty: one entry made of code and message.
+    static ApiError of(int httpStatus, const QString &code, const QString &message, QList<FieldError> errors = {});
 
     static ApiError badRequest(const QString &message, const QString &field = {});
     static ApiError unauthenticated(const QString &message);
@@ -36,6 +41,12 @@ struct ApiError
     static ApiError invalid(const QString &message, QList<FieldError> errors);
     static ApiError rateLimited(const QString &message, int retryAfterSeconds);
     static ApiError internal();
+    // 409 update_collision: the write was made against an older lock_version; `current` is the
+    // server's copy now.
+    static ApiError collision(const QString &message, const QJsonValue &current);
+    // 409 conflict: the request is valid but the object's current state refuses it (e.g. a
+    // schema still used by documents).
+    static ApiError conflict(const QString &code, const QString &message);
 };
 
 } // namespace Galley::Server

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace Galley::Server {
 
 // The route table of one API version ("v1"), mounted under /api/<name>/. A later version starts
@@ -15,6 +17,11 @@ class ApiVersion
 public:
     explicit ApiVersion(const QString &name);
     static ApiVersion basedOn(const ApiVersion &base, const QString &name);
+
+    // The services every route of this version gets (tenancy guard, idempotency, write
+    // limiter); applies to the routes added before and after.
+    void setServices(std::shared_ptr<const RouteServices> services);
+    const std::shared_ptr<const RouteServices> &services() const { return m_services; }
 
     // Adds the route, replacing one with the same method and pattern.
     ApiVersion &add(Route route);
@@ -27,6 +34,7 @@ public:
 private:
     QString m_name;
     QList<Route> m_routes;
+    std::shared_ptr<const RouteServices> m_services;
 };
 
 } // namespace Galley::Server

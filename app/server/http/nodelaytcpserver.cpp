@@ -14,6 +14,8 @@ void NoDelayTcpServer::incomingConnection(qintptr socketDescriptor)
         return;
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_limits)
+        RequestSizeGuard::install(socket, *m_limits);
     addPendingConnection(socket);
     Q_EMIT socketAccepted(socket);
 }

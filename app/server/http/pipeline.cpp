@@ -2,6 +2,7 @@
 
 #include "envelope.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLoggingCategory>
@@ -68,6 +69,7 @@ Status Pipeline::mount(const QString &prefix, const QList<Route> &routes)
             return Error { u"bad_route"_s, u"GET %1 cannot take a body."_s.arg(full) };
 
         Mounted m { {}, full, route };
+        const ResourceGuard *guard = route.services() ? route.services()->guard.get() : nullptr;
         QSet<QString> names;
         const QStringList parts = full.split(u'/');
         for (qsizetype i = 1; i < parts.size(); ++i) {
@@ -84,6 +86,10 @@ Status Pipeline::mount(const QString &prefix, const QList<Route> &routes)
                 if (name.isEmpty() || name.contains(u':') || names.contains(name))
                     return Error { u"bad_pattern"_s, u"%1 has a bad parameter '%2'."_s.arg(full, part) };
                 names.insert(name);
+                if (guard && isId && (route.permission() == Permission::Public || !guard->knows(name)))
+                    return Error { u"unscoped_route"_s,
+                                   u"%1 %2: no tenancy scope for '{%3}' (name the resource the id refers to)."_s
+                                           .arg(toString(route.method()), full, name) };
                 m.segments.append(Segment { {}, name, isId });
             } else if (part.contains(u'{') || part.contains(u'}')) {
                 return Error { u"bad_pattern"_s, u"%1 has a bad segment '%2'."_s.arg(full, part) };
@@ -268,6 +274,77 @@ PipelineResponse Pipeline::run(const PipelineRequest &request) const
         }
     }
 
+    const RouteServices *services = route.services().get();
+    const auto withAccount = [&context](PipelineResponse response) {
+        if (context.caller)
+            response.accountId = context.caller->accountId;
+        return response;
+    };
+
+    // Tenancy of the path: an object the caller may not see does not exist for them.
+    if (services && services->guard && context.caller) {
+        for (const Segment &s : mounted->segments) {
+            if (s.literal.isEmpty() && s.isId
+                && !services->guard->visible(*context.caller, s.param, context.pathParams.value(s.param).toLongLong()))
+                return withAccount(answer(ApiError::notFound(), request));
+        }
+    }
+
+    // Writes: throttled per user, and made idempotent by an Idempotency-Key.
+    const bool isWrite = route.method() != HttpMethod::Get;
+    QString idempotencyKey;
+    if (services && isWrite && context.caller) {
+        if (services->writeLimiter) {
+            if (const int wait = services->writeLimiter->admit(*context.caller); wait > 0)
+                return withAccount(answer(ApiError::rateLimited(
+                        u"Too many changes in a short time; try again in %n second(s)."_s.replace(u"%n"_s, QString::number(wait)), wait),
+                        request));
+        }
+        const QByteArray key = request.headers.value("idempotency-key").trimmed();
+        if (!key.isEmpty() && services->idempotency) {
+            const bool printable = std::all_of(key.cbegin(), key.cend(), [](char c) { return c > 0x20 && c < 0x7f; });
+            if (key.size() > 255 || !printable)
+                return withAccount(answer(ApiError::badRequest(
+                        u"Idempotency-Key must be 1 to 255 printable ASCII characters (a UUID is best)."_s, u"Idempotency-Key"_s),
+                        request));
+            idempotencyKey = QString::fromLatin1(key);
+            QCryptographicHash fingerprint(QCryptographicHash::Sha256);
+            fingerprint.addData(request.method);
+            fingerprint.addData(" ");
+            fingerprint.addData(request.encodedPath);
+            fingerprint.addData("?");
+            fingerprint.addData(request.encodedQuery);
+            fingerprint.addData("\n");
+            fingerprint.addData(request.body);
+            const IdempotencyStore::Claim claim = services->idempotency->claim(context.caller->accountId, idempotencyKey,
+                                                                               fingerprint.result().toHex());
+            switch (claim.outcome) {
+            case IdempotencyStore::Claim::Outcome::Proceed:
+                break;
+            case IdempotencyStore::Claim::Outcome::Replay: {
+                PipelineResponse replay;
+                replay.httpStatus = claim.stored.httpStatus;
+                replay.body = claim.stored.body;
+                replay.headers.append(std::pair<QByteArray, QByteArray>("Idempotent-Replayed", "true"));
+                return withAccount(std::move(replay));
+            }
+            case IdempotencyStore::Claim::Outcome::Mismatch:
+                return withAccount(answer(ApiError::of(422, u"idempotency_key_reused"_s,
+                                                        u"This Idempotency-Key was already used for a different request; "
+                                                        "use a new key for every distinct change."_s),
+                                          request));
+            case IdempotencyStore::Claim::Outcome::Busy: {
+                ApiError busy = ApiError::of(409, u"idempotency_in_progress"_s,
+                                             u"A request with this Idempotency-Key is still being processed; retry shortly."_s);
+                busy.retryAfterSeconds = 1;
+                return withAccount(answer(busy, request));
+            }
+            case IdempotencyStore::Claim::Outcome::Failed:
+                return withAccount(answer(ApiError::internal(), request));
+            }
+        }
+    }
+
     // 5. Query, 6. serialization.
     HandlerResult result = route.handler()(context);
     PipelineResponse response;
@@ -278,9 +355,14 @@ PipelineResponse Pipeline::run(const PipelineRequest &request) const
         response.httpStatus = success.httpStatus;
         response.body = Envelope::success(success, request.requestId);
     }
-    if (context.caller)
-        response.accountId = context.caller->accountId;
-    return response;
+    if (!idempotencyKey.isEmpty()) {
+        if (response.httpStatus >= 500)
+            services->idempotency->release(context.caller->accountId, idempotencyKey);
+        else
+            services->idempotency->finish(context.caller->accountId, idempotencyKey,
+                                          IdempotencyStore::Stored { response.httpStatus, response.body });
+    }
+    return withAccount(std::move(response));
 }
 
 } // namespace Galley::Server

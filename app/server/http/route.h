@@ -3,15 +3,18 @@
 #include "apierror.h"
 #include "queryparam.h"
 #include "requestcontext.h"
+#include "routeservices.h"
 
 #include "domain/permissions.h"
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <variant>
 
 namespace Galley::Server {
@@ -24,9 +27,18 @@ QString toString(HttpMethod m);
 // (200, 201 for created, 202 for started work).
 struct ApiSuccess
 {
+    ApiSuccess() = default;
+    ApiSuccess(QJsonValue d, QJsonObject m = {}, int status = 200)
+        : data(std::move(d)), meta(std::move(m)), httpStatus(status)
+    {
+    }
+
     QJsonValue data;
     QJsonObject meta;
     int httpStatus = 200;
+    // Set: `data` already serialized as compact JSON (the resource serializers write bytes
+    // directly, which matters for lists); `data` is then ignored.
+    QByteArray rawData;
 };
 
 using HandlerResult = std::variant<ApiSuccess, ApiError>;
@@ -35,7 +47,9 @@ using Handler = std::function<HandlerResult(const RequestContext &)>;
 // One endpoint, declared as data. The permission is a constructor argument and there is no
 // other constructor, so a route cannot exist without one (tst_httppipeline proves it at compile
 // time). The path pattern is relative to its version ("/schemas/{id}"); "{name}" segments are
-// ids (positive integers, anything else is a 404), "{name:string}" segments any text.
+// ids (positive integers, anything else is a 404), "{name:string}" segments any text. With a
+// ResourceGuard (RouteServices), an id segment's name is the resource it refers to, and the
+// pipeline answers 404 for an object the caller may not see before the handler runs.
 class Route
 {
 public:
@@ -56,6 +70,10 @@ public:
     bool takesBody() const { return m_takesBody; }
     bool bodyRequired() const { return m_bodyRequired; }
 
+    // Tenancy guard, idempotency and write throttling; stamped by ApiVersion::add.
+    const std::shared_ptr<const RouteServices> &services() const { return m_services; }
+    void setServices(std::shared_ptr<const RouteServices> services) { m_services = std::move(services); }
+
 private:
     HttpMethod m_method;
     QString m_pattern;
@@ -64,6 +82,7 @@ private:
     QList<QueryParam> m_query;
     bool m_takesBody = false;
     bool m_bodyRequired = false;
+    std::shared_ptr<const RouteServices> m_services;
 };
 
 } // namespace Galley::Server

@@ -5,11 +5,13 @@
 #include "http/nodelaytcpserver.h"
 #include "http/pipelineserver.h"
 #include "http/route.h"
+#include "http/routeservices.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -57,6 +59,57 @@ public:
         return Caller { 42, 7, *it, true, {} };
     }
 };
+
+// Objects with an even id are visible; "item" is the only resource it scopes.
+class EvenGuard : public ResourceGuard
+{
+public:
+    bool knows(const QString &resource) const override { return resource == "item"_L1; }
+    bool visible(const Caller &, const QString &, qint64 id) override { return id % 2 == 0; }
+};
+
+class MemoryIdempotency : public IdempotencyStore
+{
+public:
+    Claim claim(qint64 accountId, const QString &key, const QByteArray &fingerprint) override
+    {
+        QMutexLocker lock(&m_mutex);
+        const QString k = QString::number(accountId) + u'/' + key;
+        if (!m_entries.contains(k)) {
+            m_entries.insert(k, { fingerprint, std::nullopt });
+            return Claim { Claim::Outcome::Proceed, {} };
+        }
+        const auto &[print, stored] = m_entries.value(k);
+        if (print != fingerprint)
+            return Claim { Claim::Outcome::Mismatch, {} };
+        if (!stored)
+            return Claim { Claim::Outcome::Busy, {} };
+        return Claim { Claim::Outcome::Replay, *stored };
+    }
+    void finish(qint64 accountId, const QString &key, const Stored &answer) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_entries[QString::number(accountId) + u'/' + key].second = answer;
+    }
+    void release(qint64 accountId, const QString &key) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_entries.remove(QString::number(accountId) + u'/' + key);
+    }
+
+private:
+    QMutex m_mutex;
+    QHash<QString, std::pair<QByteArray, std::optional<Stored>>> m_entries;
+};
+
+// Viewers have used up their writes: 7 seconds to wait.
+class ViewerLimiter : public WriteLimiter
+{
+public:
+    int admit(const Caller &caller) override { return caller.role == Role::Viewer ? 7 : 0; }
+};
+
+QAtomicInt guardedCalls;
 
 ApiSuccess ok(const QJsonValue &data, int status = 200)
 {
@@ -118,6 +171,26 @@ ApiVersion makeV2(const ApiVersion &v1)
     return v2;
 }
 
+// v3: the same pipeline with route services — tenancy guard, idempotency, write limiter.
+ApiVersion makeGuarded()
+{
+    ApiVersion v3(u"v3"_s);
+    auto services = std::make_shared<RouteServices>();
+    services->guard = std::make_shared<EvenGuard>();
+    services->idempotency = std::make_shared<MemoryIdempotency>();
+    services->writeLimiter = std::make_shared<ViewerLimiter>();
+    v3.setServices(services);
+    v3.add(Route(HttpMethod::Get, u"/items/{item}"_s, Permission::Read, [](const RequestContext &ctx) -> HandlerResult {
+        guardedCalls.ref();
+        return ok(QJsonObject { { u"id"_s, ctx.pathId(u"item"_s) } });
+    }));
+    v3.add(Route(HttpMethod::Post, u"/items"_s, Permission::Read, [](const RequestContext &ctx) -> HandlerResult {
+        const int n = guardedCalls.fetchAndAddOrdered(1) + 1;
+        return ok(QJsonObject { { u"call"_s, n }, { u"body"_s, ctx.body } }, 201);
+    }).body());
+    return v3;
+}
+
 struct Answer
 {
     int status = 0;
@@ -126,6 +199,8 @@ struct Answer
     QByteArray contentType;
     QByteArray allow;
     QByteArray raw;
+    QByteArray replayed;
+    QByteArray retryAfter;
 };
 
 } // namespace
@@ -143,9 +218,11 @@ class TestHttpPipeline : public QObject
     }
 
     Answer send(const QByteArray &method, const QString &path, const QByteArray &token = {}, const QByteArray &body = {},
-                const QByteArray &contentType = "application/json")
+                const QByteArray &contentType = "application/json", const QByteArray &idempotencyKey = {})
     {
         QNetworkRequest request(url(path));
+        if (!idempotencyKey.isEmpty())
+            request.setRawHeader("Idempotency-Key", idempotencyKey);
         if (!token.isEmpty())
             request.setRawHeader("Authorization", token.startsWith("Basic ") ? token : "Bearer " + token);
         if (!body.isEmpty())
@@ -161,6 +238,8 @@ class TestHttpPipeline : public QObject
         a.requestIdHeader = reply->rawHeader("X-Request-Id");
         a.contentType = reply->rawHeader("Content-Type");
         a.allow = reply->rawHeader("Allow");
+        a.replayed = reply->rawHeader("Idempotent-Replayed");
+        a.retryAfter = reply->rawHeader("Retry-After");
         return a;
     }
 
@@ -186,6 +265,7 @@ private Q_SLOTS:
         const ApiVersion v1 = makeV1();
         QVERIFY(m_api->addVersion(v1).ok());
         QVERIFY(m_api->addVersion(makeV2(v1)).ok());
+        QVERIFY(m_api->addVersion(makeGuarded()).ok());
         const Status listening = m_api->listen(QHostAddress::LocalHost, 0);
         QVERIFY2(listening.ok(), qPrintable(listening.ok() ? QString() : listening.error().message));
         QVERIFY(m_api->port() != 0);
@@ -340,7 +420,7 @@ private Q_SLOTS:
         const Answer a = send("GET", u"/api"_s);
         QCOMPARE(a.status, 200);
         QVERIFY2(isEnvelope(a, true), a.raw.constData());
-        QCOMPARE(a.json.value(u"data"_s).toObject().value(u"versions"_s).toArray(), (QJsonArray { u"v1"_s, u"v2"_s }));
+        QCOMPARE(a.json.value(u"data"_s).toObject().value(u"versions"_s).toArray(), (QJsonArray { u"v1"_s, u"v2"_s, u"v3"_s }));
     }
 
     void versions_data()
@@ -430,6 +510,70 @@ private Q_SLOTS:
         QVERIFY(api.listen(QHostAddress::LocalHost, 0).ok());
         QVERIFY(!api.addVersion(ApiVersion(u"v2"_s)).ok());   // the table is frozen once listening
         QCOMPARE(api.versions(), QStringList { u"v1"_s });
+    }
+
+    // The guard answers for path ids before the handler runs: an invisible object is a 404
+    // the handler never sees.
+    void guardScopesPathIds()
+    {
+        const int before = guardedCalls.loadAcquire();
+        const Answer visible = send("GET", u"/api/v3/items/4"_s, "viewer-token");
+        QCOMPARE(visible.status, 200);
+        QCOMPARE(visible.json.value(u"data"_s).toObject().value(u"id"_s), QJsonValue(4));
+        const Answer hidden = send("GET", u"/api/v3/items/5"_s, "viewer-token");
+        QCOMPARE(hidden.status, 404);
+        QVERIFY2(isEnvelope(hidden, false), hidden.raw.constData());
+        QCOMPARE(guardedCalls.loadAcquire(), before + 1);
+    }
+
+    // With a guard, an id segment the guard cannot scope refuses the table at start-up.
+    void unscopedIdRefusesToStart()
+    {
+        ApiVersion version(u"v1"_s);
+        auto services = std::make_shared<RouteServices>();
+        services->guard = std::make_shared<EvenGuard>();
+        version.setServices(services);
+        version.add(Route(HttpMethod::Get, u"/things/{thing}"_s, Permission::Read,
+                          [](const RequestContext &) -> HandlerResult { return ok(1); }));
+        HttpApi api(std::make_shared<FakeAuthenticator>());
+        QVERIFY(api.addVersion(version).ok());
+        const Status listening = api.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(!listening.ok());
+        QCOMPARE(listening.error().code, u"unscoped_route"_s);
+    }
+
+    void idempotencyKeyReplaysTheFirstAnswer()
+    {
+        const QByteArray body = R"({"title":"once"})";
+        const Answer first = send("POST", u"/api/v3/items"_s, "writer-token", body, "application/json", "key-1");
+        QCOMPARE(first.status, 201);
+        QVERIFY(first.replayed.isEmpty());
+        for (int i = 0; i < 3; ++i) {
+            const Answer again = send("POST", u"/api/v3/items"_s, "writer-token", body, "application/json", "key-1");
+            QCOMPARE(again.status, 201);
+            QCOMPARE(again.raw, first.raw);
+            QCOMPARE(again.replayed, QByteArray("true"));
+        }
+        // The same key for another request is refused; a bad key is a 400.
+        const Answer reused = send("POST", u"/api/v3/items"_s, "writer-token", R"({"title":"other"})", "application/json", "key-1");
+        QCOMPARE(reused.status, 422);
+        QCOMPARE(reused.json.value(u"errors"_s).toArray().first().toObject().value(u"code"_s), QJsonValue(u"idempotency_key_reused"_s));
+        const Answer bad = send("POST", u"/api/v3/items"_s, "writer-token", body, "application/json", QByteArray(300, 'x'));
+        QCOMPARE(bad.status, 400);
+        // Without a key every request runs.
+        const Answer a = send("POST", u"/api/v3/items"_s, "writer-token", body);
+        const Answer b = send("POST", u"/api/v3/items"_s, "writer-token", body);
+        QVERIFY(a.json.value(u"data"_s).toObject().value(u"call"_s) != b.json.value(u"data"_s).toObject().value(u"call"_s));
+    }
+
+    void writeLimiterAnswers429()
+    {
+        const Answer limited = send("POST", u"/api/v3/items"_s, "viewer-token", R"({})");
+        QCOMPARE(limited.status, 429);
+        QCOMPARE(limited.retryAfter, QByteArray("7"));
+        QVERIFY2(isEnvelope(limited, false), limited.raw.constData());
+        // Reads are not throttled.
+        QCOMPARE(send("GET", u"/api/v3/items/2"_s, "viewer-token").status, 200);
     }
 
     void routeWithoutHandlerDoesNotStart()

@@ -1,0 +1,463 @@
+// The change feed as a client uses it, against the real galley-server on each backend: several
+// users of account A (writers, the site-limited lucas.moreau, an editor, the schema designer)
+// make a deterministic random sequence of 1,000 writes and deletes through the API; then, for
+// admin A, lucas and admin B, GET /changes replayed from 0 page by page into a map (entity, id)
+// → object must equal what the same user sees through the lists and gets now, object for object.
+// Sequence numbers are strictly increasing and gap-free for the admin, lucas never receives an
+// entry of a site he cannot see, and after ChangeFeed::compact (run directly on the test
+// database while the server runs) a cursor below the horizon is 410 cursor_expired.
+#include "apitestkit.h"
+
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+using namespace Galley;
+using namespace Galley::Testing;
+using Galley::Server::Entity;
+
+namespace {
+
+constexpr int kWrites = 1000;
+constexpr quint32 kSeed = 20261122;
+
+using Key = std::pair<QString, qint64>;   // (entity, id)
+
+struct Draft
+{
+    qint64 edition = 0;
+    qint64 lockVersion = 0;
+    qint64 site = 0;
+};
+
+struct OwnSchema
+{
+    qint64 id = 0;
+    qint64 lockVersion = 0;
+};
+
+struct Writer
+{
+    DemoUser user;
+    std::shared_ptr<ApiClient> client;
+    QList<qint64> sites;   // visible
+};
+
+QJsonObject specDoc(int n)
+{
+    return QJsonObject { { u"$schema"_s, u"http://json-schema.org/draft-07/schema#"_s },
+                         { u"type"_s, u"object"_s },
+                         { u"properties"_s, QJsonObject { { u"n"_s, QJsonObject { { u"type"_s, u"integer"_s }, { u"maximum"_s, n } } } } } };
+}
+
+// What a user's replay produced.
+struct Replay
+{
+    QHash<Key, QJsonObject> objects;
+    QStringList problems;
+    qint64 entries = 0;
+    qint64 lastSeq = 0;
+};
+
+} // namespace
+
+class TestChangeFeedReplay : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void replay_data() { ServerDatabase::addBackendRows(); }
+    void replay();
+
+private:
+    static Replay replayFeed(ApiClient &client, bool gapFree, const std::optional<QList<qint64>> &visibleSites, TestStore &db);
+    static QStringList compare(ApiClient &client, const Replay &replay, const QString &who);
+
+    QList<RouteInfo> m_routes;
+};
+
+void TestChangeFeedReplay::initTestCase()
+{
+    QString error;
+    m_routes = v1Routes(&error);
+    QVERIFY2(!m_routes.isEmpty(), qPrintable(error));
+}
+
+Replay TestChangeFeedReplay::replayFeed(ApiClient &client, bool gapFree, const std::optional<QList<qint64>> &visibleSites,
+                                        TestStore &db)
+{
+    Replay r;
+    qint64 since = 0;
+    qint64 previous = 0;
+    for (int page = 0; page < 2000; ++page) {
+        const QString path = u"/changes?since=%1&limit=200"_s.arg(since);
+        const ApiReply reply = client.get(path);
+        if (reply.status != 200) {
+            r.problems << describe("GET", path, reply);
+            return r;
+        }
+        const QJsonObject data = reply.object();
+        const QJsonArray changes = data.value(u"changes"_s).toArray();
+        if (changes.size() > 200)
+            r.problems << u"%1: %2 entries, more than the limit"_s.arg(path).arg(changes.size());
+        for (const QJsonValue &v : changes) {
+            const QJsonObject c = v.toObject();
+            const qint64 seq = c.value(u"seq"_s).toInteger();
+            ++r.entries;
+            if (seq <= previous)
+                r.problems << u"seq %1 after %2: not strictly increasing"_s.arg(seq).arg(previous);
+            else if (gapFree && seq != previous + 1)
+                r.problems << u"seq %1 after %2: a gap in the admin's feed"_s.arg(seq).arg(previous);
+            previous = seq;
+            const QString entity = c.value(u"entity"_s).toString();
+            const qint64 id = c.value(u"id"_s).toInteger();
+            const QString op = c.value(u"op"_s).toString();
+            const QJsonObject object = c.value(u"data"_s).toObject();
+            if (visibleSites) {
+                QList<qint64> sites;
+                for (const QJsonValue &s : { c.value(u"site_id"_s), object.value(u"site_id"_s) }) {
+                    if (s.isDouble())
+                        sites << s.toInteger();
+                }
+                if (entity == "site"_L1)
+                    sites << id;
+                if (object.value(u"document_id"_s).isDouble())
+                    sites << db.siteOf(Entity::document(), object.value(u"document_id"_s).toInteger()).value_or(0);
+                for (qint64 s : sites) {
+                    if (s > 0 && !visibleSites->contains(s))
+                        r.problems << u"entry of hidden site %1: %2"_s.arg(s).arg(compactJson(c));
+                }
+            }
+            if (op == "upsert"_L1) {
+                if (object.value(u"id"_s).toInteger() != id)
+                    r.problems << u"upsert whose data is not the object %1 %2: %3"_s.arg(entity).arg(id).arg(compactJson(c));
+                r.objects.insert({ entity, id }, object);
+            } else if (op == "delete"_L1) {
+                r.objects.remove({ entity, id });
+            } else {
+                r.problems << u"unknown op: "_s + compactJson(c);
+            }
+        }
+        const qint64 next = data.value(u"next"_s).toString().toLongLong();
+        const bool more = data.value(u"has_more"_s).toBool();
+        if (more && (changes.isEmpty() || next != changes.last().toObject().value(u"seq"_s).toInteger()))
+            r.problems << u"%1: has_more with next %2 that is not the page's last seq"_s.arg(path).arg(next);
+        if (next < since)
+            r.problems << u"%1: next %2 went backwards"_s.arg(path).arg(next);
+        since = next;
+        if (!more) {
+            r.lastSeq = next;
+            return r;
+        }
+    }
+    r.problems << u"more than 2000 pages"_s;
+    return r;
+}
+
+// The same user's view through the read endpoints, entity by entity, against the replay.
+QStringList TestChangeFeedReplay::compare(ApiClient &client, const Replay &replay, const QString &who)
+{
+    QStringList problems;
+    QHash<Key, QJsonObject> api;
+    QSet<QString> compared;
+    const auto take = [&](const QString &entity, const QJsonArray &rows) {
+        compared.insert(entity);
+        for (const QJsonValue &v : rows)
+            api.insert({ entity, v.toObject().value(u"id"_s).toInteger() }, v.toObject());
+    };
+    const auto list = [&](const QString &entity, const QString &path) {
+        QString failure;
+        const QJsonArray rows = fetchAll(client, path, &failure, 200);
+        if (!failure.isEmpty())
+            problems << who + u": "_s + failure;
+        take(entity, rows);
+        return rows;
+    };
+    const QJsonArray sites = list(u"site"_s, u"/sites"_s);
+    for (const QJsonValue &s : sites)
+        list(u"sector"_s, u"/sites/%1/sectors"_s.arg(s.toObject().value(u"id"_s).toInteger()));
+    list(u"schema"_s, u"/schemas"_s);
+    list(u"user"_s, u"/users"_s);
+    list(u"destination"_s, u"/publisher/destinations"_s);
+    list(u"publishing_record"_s, u"/publisher/publishing-records"_s);
+    list(u"deployment"_s, u"/publisher/deployments"_s);
+    const QJsonArray documents = list(u"document"_s, u"/documents"_s);
+    for (const char *e : { "edition", "audit_entry", "remark", "unpublishing" })
+        compared.insert(QString::fromLatin1(e));
+    int remarkLists = 0;
+    for (const QJsonValue &d : documents) {
+        const qint64 id = d.toObject().value(u"id"_s).toInteger();
+        const QString path = u"/documents/%1/history"_s.arg(id);
+        const ApiReply history = client.get(path);
+        if (history.status != 200) {
+            problems << who + u": "_s + describe("GET", path, history);
+            continue;
+        }
+        const QJsonObject h = history.object();
+        take(u"edition"_s, h.value(u"editions"_s).toArray());
+        take(u"audit_entry"_s, h.value(u"audit"_s).toArray());
+        take(u"remark"_s, h.value(u"remarks"_s).toArray());
+        take(u"unpublishing"_s, h.value(u"unpublishings"_s).toArray());
+        // The remarks of an edition through their own list, for the editions that have some
+        // (a sample: enough to prove both agree).
+        if (remarkLists < 60 && !h.value(u"remarks"_s).toArray().isEmpty()) {
+            const qint64 edition = h.value(u"remarks"_s).toArray().last().toObject().value(u"edition_id"_s).toInteger();
+            QString failure;
+            const QJsonArray remarks = fetchAll(client, u"/editions/%1/remarks"_s.arg(edition), &failure);
+            if (!failure.isEmpty())
+                problems << who + u": "_s + failure;
+            for (const QJsonValue &r : remarks) {
+                const QJsonObject fromHistory = api.value({ u"remark"_s, r.toObject().value(u"id"_s).toInteger() });
+                if (fromHistory != r.toObject())
+                    problems << u"%1: remark %2 differs between its edition's list and the history"_s.arg(who).arg(compactJson(r));
+            }
+            ++remarkLists;
+        }
+    }
+    // The latest link check of every edition that has one in the feed.
+    QHash<qint64, QJsonObject> latestCheck;
+    for (auto it = replay.objects.cbegin(); it != replay.objects.cend(); ++it) {
+        if (it.key().first != "link_check"_L1)
+            continue;
+        const qint64 edition = it.value().value(u"edition_id"_s).toInteger();
+        if (!latestCheck.contains(edition) || latestCheck.value(edition).value(u"id"_s).toInteger() < it.key().second)
+            latestCheck.insert(edition, it.value());
+    }
+    int checks = 0;
+    for (auto it = latestCheck.cbegin(); it != latestCheck.cend() && checks < 80; ++it, ++checks) {
+        const QString path = u"/editions/%1/link-check"_s.arg(it.key());
+        const ApiReply r = client.get(path);
+        if (r.status != 200 || r.object() != it.value())
+            problems << u"%1: %2 is not the feed's latest link check %3: %4"_s.arg(who, path, compactJson(it.value()),
+                                                                                    QString::fromUtf8(r.raw.left(300)));
+    }
+
+    // Entity by entity: the same ids, the same objects.
+    QHash<QString, int> counted;
+    QHash<QString, QStringList> differences;
+    for (auto it = replay.objects.cbegin(); it != replay.objects.cend(); ++it) {
+        const QString &entity = it.key().first;
+        ++counted[entity];
+        if (!compared.contains(entity))
+            continue;
+        if (!api.contains(it.key()))
+            differences[entity] << u"%1 %2 is in the feed but not in the API: %3"_s.arg(entity).arg(it.key().second).arg(compactJson(it.value()));
+        else if (api.value(it.key()) != it.value())
+            differences[entity] << u"%1 %2 differs:\n      feed: %3\n      api:  %4"_s.arg(entity).arg(it.key().second)
+                                           .arg(compactJson(it.value()), compactJson(api.value(it.key())));
+    }
+    for (auto it = api.cbegin(); it != api.cend(); ++it) {
+        if (!replay.objects.contains(it.key()))
+            differences[it.key().first] << u"%1 %2 is in the API but not in the feed: %3"_s.arg(it.key().first).arg(it.key().second)
+                                                   .arg(compactJson(it.value()));
+    }
+    for (auto it = differences.cbegin(); it != differences.cend(); ++it) {
+        problems << u"%1: %2 differences for %3, e.g.:"_s.arg(who).arg(it.value().size()).arg(it.key());
+        for (const QString &d : it.value().mid(0, 4))
+            problems << u"    "_s + d;
+    }
+    QStringList summary;
+    for (auto it = counted.cbegin(); it != counted.cend(); ++it)
+        summary << u"%1 %2%3"_s.arg(it.key()).arg(it.value())
+                           .arg(compared.contains(it.key()) ? QString()
+                                : it.key() == "link_check"_L1 ? u" (the latest of each edition compared)"_s
+                                                               : u" (not compared)"_s);
+    summary.sort();
+    qInfo().noquote() << who << "replayed:" << summary.join(u", "_s);
+    for (const QString &entity : { u"site"_s, u"schema"_s, u"document"_s, u"edition"_s, u"remark"_s }) {
+        if (!counted.contains(entity))
+            problems << u"%1: the feed has no %2 at all"_s.arg(who, entity);
+    }
+    return problems;
+}
+
+void TestChangeFeedReplay::replay()
+{
+    GALLEY_START_SERVER(database, server, QStringList {});
+    TestStore db;
+    QVERIFY2(db.open(database), qPrintable(db.error()));
+    const qint64 accountA = db.accountOf(roleUser(Role::Admin).email);
+    const qint64 accountB = db.accountOf(roleUser(Role::Admin, true).email);
+
+    // The writers of account A.
+    QList<Writer> writers;
+    for (const DemoUser &user : { roleUser(Role::Writer), amara(), lucas(), roleUser(Role::Editor), roleUser(Role::SchemaDesigner) }) {
+        auto client = loggedIn(server, user);
+        QVERIFY2(client, qPrintable(user.email));
+        writers.append(Writer { user, std::move(client), db.visibleSites(user.email) });
+    }
+    const int designer = int(writers.size()) - 1;
+    const int lucasIndex = 2;
+    QVERIFY(writers.at(lucasIndex).sites.size() < db.sitesOfAccount(accountA).size());
+    const qint64 schema = db.scalar(u"SELECT id FROM content_schemas WHERE account_id = ? AND auth_policy = 'writer' ORDER BY id LIMIT 1"_s,
+                                    { accountA });
+    QVERIFY(schema > 0);
+    QHash<qint64, QList<qint64>> sectors;
+    for (qint64 site : db.sitesOfAccount(accountA)) {
+        for (const QVariant &v : db.column(u"SELECT id FROM sectors WHERE site_id = ? ORDER BY id"_s, { site }))
+            sectors[site] << v.toLongLong();
+    }
+    // The drafts there are (seeded), with their lock versions.
+    QList<Draft> drafts;
+    {
+        QSqlDatabase d = db.db();
+        QSqlQuery q(d);
+        q.prepare(u"SELECT e.id, e.lock_version, dd.site_id FROM editions e JOIN documents dd ON dd.id = e.document_id "
+                  "WHERE e.account_id = ? AND e.state = 'draft' ORDER BY e.id"_s);
+        q.addBindValue(accountA);
+        QVERIFY(q.exec());
+        while (q.next())
+            drafts.append(Draft { q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong() });
+    }
+    const bool transitions = std::any_of(m_routes.cbegin(), m_routes.cend(), [](const RouteInfo &r) {
+        return r.method == "POST" && r.pattern == "/editions/{edition}/transitions"_L1;
+    });
+
+    // 1,000 writes.
+    QRandomGenerator rng(kSeed);
+    QList<OwnSchema> ownSchemas;
+    QStringList failures;
+    QHash<QString, int> done;
+    int schemaNames = 0;
+    QElapsedTimer timer;
+    timer.start();
+    const auto expect = [&](const QString &op, const QByteArray &method, const QString &path, const ApiReply &reply, int status) {
+        if (reply.status == status) {
+            ++done[op];
+            return true;
+        }
+        if (failures.size() < 30)
+            failures << op + u": "_s + describe(method, path, reply);
+        return false;
+    };
+    for (int i = 0; i < kWrites; ++i) {
+        const int roll = int(rng.bounded(100));
+        if (roll < 18) {
+            // Schemas, by the designer: create (8 %), update (6 %), delete (4 %) their own.
+            ApiClient &c = *writers[designer].client;
+            if (roll < 8 || (roll < 14 && ownSchemas.isEmpty()) || ownSchemas.size() < 2) {
+                const QJsonObject body { { u"name"_s, u"Replay schema %1"_s.arg(++schemaNames) }, { u"spec_doc"_s, specDoc(i) } };
+                const ApiReply r = c.call("POST", u"/schemas"_s, body);
+                if (expect(u"schema create"_s, "POST", u"/schemas"_s, r, 201))
+                    ownSchemas.append(OwnSchema { r.object().value(u"id"_s).toInteger(), r.object().value(u"lock_version"_s).toInteger() });
+            } else if (roll < 14) {
+                OwnSchema &s = ownSchemas[int(rng.bounded(int(ownSchemas.size())))];
+                const QString path = u"/schemas/%1"_s.arg(s.id);
+                const QJsonObject body { { u"name"_s, u"Replay schema %1"_s.arg(++schemaNames) }, { u"spec_doc"_s, specDoc(i) },
+                                         { u"lock_version"_s, s.lockVersion }, { u"description"_s, u"Edit %1"_s.arg(i) } };
+                const ApiReply r = c.call("PUT", path, body);
+                if (expect(u"schema update"_s, "PUT", path, r, 200))
+                    s.lockVersion = r.object().value(u"lock_version"_s).toInteger();
+            } else {
+                const qsizetype index = qsizetype(rng.bounded(int(ownSchemas.size())));
+                const QString path = u"/schemas/%1"_s.arg(ownSchemas.at(index).id);
+                const ApiReply r = c.call("DELETE", path);
+                if (expect(u"schema delete"_s, "DELETE", path, r, 200))
+                    ownSchemas.removeAt(index);
+            }
+            continue;
+        }
+        Writer &w = writers[int(rng.bounded(int(writers.size())))];
+        QList<qsizetype> mine;
+        for (qsizetype d = 0; d < drafts.size(); ++d) {
+            if (w.sites.contains(drafts.at(d).site))
+                mine << d;
+        }
+        if (roll < 40 || mine.isEmpty()) {
+            // A new document on one of the writer's sites.
+            const qint64 site = w.sites.at(int(rng.bounded(int(w.sites.size()))));
+            const QList<qint64> &siteSectors = sectors.value(site);
+            const QJsonObject body { { u"site_id"_s, site },
+                                     { u"sector_id"_s, siteSectors.at(int(rng.bounded(int(siteSectors.size())))) },
+                                     { u"schema_id"_s, schema },
+                                     { u"title"_s, u"Replay document %1 by %2"_s.arg(i).arg(w.user.email) },
+                                     { u"fields"_s, QJsonObject { { u"n"_s, i } } } };
+            const ApiReply r = w.client->call("POST", u"/documents"_s, body);
+            if (expect(u"document create"_s, "POST", u"/documents"_s, r, 201)) {
+                const QJsonObject edition = r.object().value(u"editions"_s).toArray().first().toObject();
+                drafts.append(Draft { edition.value(u"id"_s).toInteger(), edition.value(u"lock_version"_s).toInteger(), site });
+            }
+        } else if (roll < 75) {
+            Draft &d = drafts[mine.at(int(rng.bounded(int(mine.size()))))];
+            const QString path = u"/editions/%1"_s.arg(d.edition);
+            QJsonObject body { { u"lock_version"_s, d.lockVersion }, { u"title"_s, u"Edit %1 by %2"_s.arg(i).arg(w.user.email) } };
+            if (rng.bounded(2) == 0)
+                body.insert(u"fields"_s, QJsonObject { { u"n"_s, i }, { u"note"_s, u"edited"_s } });
+            const ApiReply r = w.client->call("PUT", path, body);
+            if (expect(u"edition edit"_s, "PUT", path, r, 200))
+                d.lockVersion = r.object().value(u"lock_version"_s).toInteger();
+        } else if (roll < 92 || !transitions) {
+            const Draft &d = drafts.at(mine.at(int(rng.bounded(int(mine.size())))));
+            const QString path = u"/editions/%1/remarks"_s.arg(d.edition);
+            const ApiReply r = w.client->call("POST", path, { { u"body"_s, u"Remark %1 by %2"_s.arg(i).arg(w.user.email) } });
+            expect(u"remark"_s, "POST", path, r, 201);
+        } else {
+            // Delete a draft (workflow.md: writer+).
+            const qsizetype index = mine.at(int(rng.bounded(int(mine.size()))));
+            const QString path = u"/editions/%1/transitions"_s.arg(drafts.at(index).edition);
+            const ApiReply r = w.client->call("POST", path, { { u"event"_s, u"delete"_s }, { u"lock_version"_s, drafts.at(index).lockVersion } });
+            if (expect(u"draft delete"_s, "POST", path, r, 200))
+                drafts.removeAt(index);
+        }
+    }
+    const qint64 writeMs = timer.elapsed();
+    QStringList counts;
+    for (auto it = done.cbegin(); it != done.cend(); ++it)
+        counts << u"%1 %2"_s.arg(it.key()).arg(it.value());
+    counts.sort();
+    qInfo().noquote() << kWrites << "writes in" << writeMs << "ms:" << counts.join(u", "_s);
+    QVERIFY2(failures.isEmpty(), qPrintable(u"writes failed:\n"_s + failures.join(u'\n')));
+
+    // Replays.
+    struct Reader
+    {
+        DemoUser user;
+        bool gapFree;
+    };
+    for (const Reader &reader : { Reader { roleUser(Role::Admin), true }, Reader { lucas(), false }, Reader { roleUser(Role::Admin, true), true } }) {
+        auto client = loggedIn(server, reader.user);
+        QVERIFY(client);
+        const qint64 account = db.accountOf(reader.user.email);
+        const QList<qint64> visible = db.visibleSites(reader.user.email);
+        const bool limited = visible.size() < db.sitesOfAccount(account).size();
+        QElapsedTimer t;
+        t.start();
+        const Replay r = replayFeed(*client, reader.gapFree, limited ? std::optional<QList<qint64>>(visible) : std::nullopt, db);
+        QStringList problems = r.problems;
+        if (reader.gapFree && r.lastSeq != db.lastSeq(account))
+            problems << u"the replay ended at %1, the feed is at %2"_s.arg(r.lastSeq).arg(db.lastSeq(account));
+        problems += compare(*client, r, reader.user.email);
+        qInfo().noquote() << reader.user.email << ":" << r.entries << "entries replayed and compared in" << t.elapsed() << "ms";
+        QVERIFY2(problems.isEmpty(), qPrintable(reader.user.email + u":\n"_s + problems.mid(0, 60).join(u'\n')));
+    }
+
+    // Compaction: a cursor below the horizon must resync.
+    {
+        auto admin = loggedIn(server, roleUser(Role::Admin));
+        QVERIFY(admin);
+        const qint64 last = db.lastSeq(accountA);
+        const qint64 horizon = last / 2;
+        QSqlDatabase d = db.db();
+        const Status compacted = Server::ChangeFeed::compact(d, accountA, horizon);
+        QVERIFY2(compacted, qPrintable(compacted ? QString() : compacted.error().message));
+        for (const qint64 since : { qint64(0), horizon - 1 }) {
+            const ApiReply r = admin->get(u"/changes?since=%1"_s.arg(since));
+            const QString problem = errorEnvelopeProblem(r, 410, u"cursor_expired"_s);
+            QVERIFY2(problem.isEmpty(), qPrintable(u"since=%1 below horizon %2: "_s.arg(since).arg(horizon) + problem));
+        }
+        ApiReply r = admin->get(u"/changes?since=%1&limit=1"_s.arg(horizon));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.object().value(u"changes"_s).toArray().first().toObject().value(u"seq"_s).toInteger(), horizon + 1);
+        // The other account's feed is untouched by A's compaction.
+        auto adminB = loggedIn(server, roleUser(Role::Admin, true));
+        QVERIFY(adminB);
+        r = adminB->get(u"/changes?since=0&limit=1"_s);
+        QCOMPARE(r.status, 200);
+        Q_UNUSED(accountB);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestChangeFeedReplay)
+#include "tst_changefeedreplay.moc"
