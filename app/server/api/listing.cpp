@@ -4,6 +4,7 @@
 #include "storage/serverstore.h"
 #include "write.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QMutex>
@@ -83,6 +84,56 @@ FeedStampedCache &listCache()
     return cache;
 }
 
+// The last feed position of each account as this process knows it. Writes committed here
+// advance it at once (noteFeedHead); what other processes write (several servers on one
+// PostgreSQL database, the admin commands) is picked up by re-reading the database at most
+// kRecheckMs after the last read. So a list never lags this process's own writes, and lags
+// another process's by at most kRecheckMs — without a query per list request.
+class FeedHeads
+{
+public:
+    static constexpr qint64 kRecheckMs = 1000;
+
+    std::optional<qint64> fresh(qint64 accountId, qint64 now)
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_heads.constFind(accountId);
+        if (it == m_heads.cend() || now - it->checkedAt >= kRecheckMs)
+            return std::nullopt;
+        return it->seq;
+    }
+    qint64 checked(qint64 accountId, qint64 seq, qint64 now)
+    {
+        QMutexLocker lock(&m_mutex);
+        Head &head = m_heads[accountId];
+        head.seq = std::max(head.seq, seq);
+        head.checkedAt = now;
+        return head.seq;
+    }
+    void advance(qint64 accountId, qint64 seq)
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_heads.find(accountId);
+        if (it != m_heads.end())
+            it->seq = std::max(it->seq, seq);   // not a check: other processes may be ahead
+    }
+
+private:
+    struct Head
+    {
+        qint64 seq = 0;
+        qint64 checkedAt = 0;
+    };
+    QMutex m_mutex;
+    QHash<qint64, Head> m_heads;
+};
+
+FeedHeads &feedHeads()
+{
+    static FeedHeads heads;
+    return heads;
+}
+
 } // namespace
 
 QList<QueryParam> Paging::params()
@@ -106,9 +157,14 @@ HandlerResult listEntities(ServerStore &store, qint64 accountId, const Entity &e
     QString key = QString::number(accountId) + u'\x1f' + countSql;
     for (const QVariant &v : binds)
         key += u'\x1f' + v.toString();
-    const Result<qint64> seq = ChangeFeed::lastSeq(db, accountId);
-    if (!seq)
-        return ApiError::internal();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::optional<qint64> seq = feedHeads().fresh(accountId, now);
+    if (!seq) {
+        const Result<qint64> read = ChangeFeed::lastSeq(db, accountId);
+        if (!read)
+            return ApiError::internal();
+        seq = feedHeads().checked(accountId, read.value(), now);
+    }
     const QString pageKey = key + u'\x1e' + orderBy + u'\x1e' + QString::number(paging.page) + u'\x1e'
             + QString::number(paging.size);
     if (auto cached = listCache().page(pageKey, seq.value())) {
@@ -156,6 +212,11 @@ HandlerResult listEntities(ServerStore &store, qint64 accountId, const Entity &e
     success.meta = meta;
     listCache().storePage(pageKey, seq.value(), { success.rawData, meta });
     return success;
+}
+
+void noteFeedHead(qint64 accountId, qint64 seq)
+{
+    feedHeads().advance(accountId, seq);
 }
 
 HandlerResult getEntity(ServerStore &store, const Entity &entity, qint64 accountId, qint64 id)

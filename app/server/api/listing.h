@@ -32,9 +32,14 @@ struct Paging
 
 // One page of an entity of the account: `where` (already scoped by TenancyScope, with '?'
 // placeholders bound from `binds` in order), `orderBy` ending in a unique column so pages are
-// stable. Totals are cached while the account's change feed stands still.
+// stable. Answers and totals are cached while the account's change feed stands still (as this
+// process knows it: its own writes at once, other processes' within a second).
 HandlerResult listEntities(ServerStore &store, qint64 accountId, const Entity &entity, const QString &where,
                            const QVariantList &binds, const QString &orderBy, const Paging &paging);
+
+// A write of this process committed feed entries up to `seq`: lists of the account must not
+// serve anything older (Write::commit calls it).
+void noteFeedHead(qint64 accountId, qint64 seq);
 
 // The single object `id` of the caller's account (the guard has checked the tenancy), or 404.
 HandlerResult getEntity(ServerStore &store, const Entity &entity, qint64 accountId, qint64 id);

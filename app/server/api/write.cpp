@@ -1,5 +1,7 @@
 #include "write.h"
 
+#include "listing.h"
+
 #include "http/eventsink.h"
 #include "storage/changefeed.h"
 #include "storage/serverstore.h"
@@ -93,6 +95,8 @@ HandlerResult Write::commit(ApiSuccess success)
         qCWarning(lcWrite).noquote() << "commit failed:" << committed.error().message;
         return ApiError::internal();
     }
+    if (lastSeq > 0)
+        noteFeedHead(m_caller.accountId, lastSeq);
     if (lastSeq > 0 && m_events)
         m_events->publish(m_caller.accountId, QJsonObject { { u"type"_s, u"feed"_s }, { u"seq"_s, lastSeq } });
     return success;

@@ -418,6 +418,17 @@ void RequestSizeGuard::inspectHead(QByteArrayView head, qint64 available)
     }
 
     m_closeRequested = m_closeRequested || check.close;
+    if (m_closeRequested && !m_closeWatched) {
+        // The reply may be written after the last readyRead (nothing more arrives): check again
+        // whenever the socket has written something, once the HTTP handler is done with it.
+        m_closeWatched = true;
+        connect(m_socket, &QIODevice::bytesWritten, this, [this] {
+            QTimer::singleShot(0, this, [this] {
+                if (m_closeRequested && !m_refused)
+                    closeIfAnswered();
+            });
+        });
+    }
     const qint64 bodyStart = start + end;
     if (check.chunked) {
         rememberRequestLine();

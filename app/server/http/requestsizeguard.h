@@ -93,6 +93,7 @@ private:
     bool m_chunkDataEnd = false;        // m_nextChunk is the CRLF after a chunk's data
     // The client asked for the connection to be closed after the current request's answer.
     bool m_closeRequested = false;
+    bool m_closeWatched = false;      // bytesWritten re-checks the close
     // The refused request: its line (for the log), the answer, and whether it is still owed
     // because an earlier request's reply had not been written yet.
     bool m_refused = false;
