@@ -15,10 +15,10 @@ class ServerStore;
 // waitMs, then 409 idempotency_in_progress). A key claimed by a request that never finished —
 // the server died — is reclaimed after staleMs. Answers are kept for retentionMs.
 //
-// Known limit, documented: the answer is stored right after the write's own transaction
-// commits, not inside it. A crash between the two leaves the key unanswered; after staleMs a
-// retry runs again, which an update answers with 409 (its lock_version moved on) but a create
-// would apply a second time.
+// A write stores its answer inside its own transaction (Write::commit, through
+// Pipeline::claimedKey), so a committed write always has its answer; finish() stores it again
+// for answers that wrote nothing (validation errors, 404s). A key whose request died before
+// committing is reclaimed after staleMs and runs again — correctly, since nothing was applied.
 class StoreIdempotency : public IdempotencyStore
 {
 public:

@@ -2,7 +2,9 @@
 
 #include "listing.h"
 
+#include "http/envelope.h"
 #include "http/eventsink.h"
+#include "http/pipeline.h"
 #include "storage/changefeed.h"
 #include "storage/serverstore.h"
 
@@ -90,6 +92,17 @@ HandlerResult Write::commit(ApiSuccess success)
             return ApiError::internal();
         }
         lastSeq = seq.value();
+    }
+    // The answer of an Idempotency-Key request is stored with the write it answers.
+    if (const auto &claimed = Pipeline::claimedKey(); claimed && claimed->accountId == m_caller.accountId) {
+        QSqlQuery store(m_db);
+        store.prepare(u"UPDATE idempotency_keys SET status = ?, response_body = ? WHERE account_id = ? AND idempotency_key = ?"_s);
+        store.addBindValue(success.httpStatus);
+        store.addBindValue(QString::fromUtf8(Envelope::success(success, claimed->requestId)));
+        store.addBindValue(claimed->accountId);
+        store.addBindValue(claimed->key);
+        if (!store.exec())
+            return storageFailure(store, "cannot store the idempotent answer:");
     }
     if (const Status committed = m_tx->commit(); !committed) {
         qCWarning(lcWrite).noquote() << "commit failed:" << committed.error().message;

@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QScopeGuard>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QUrl>
@@ -49,7 +50,14 @@ bool isJsonMediaType(const QByteArray &contentType)
     return type == "application/json";
 }
 
+thread_local std::optional<Pipeline::ClaimedKey> t_claimedKey;
+
 } // namespace
+
+const std::optional<Pipeline::ClaimedKey> &Pipeline::claimedKey()
+{
+    return t_claimedKey;
+}
 
 Pipeline::Pipeline(std::shared_ptr<Authenticator> authenticator, Options options)
     : m_authenticator(std::move(authenticator)), m_options(options)
@@ -346,7 +354,12 @@ PipelineResponse Pipeline::run(const PipelineRequest &request) const
     }
 
     // 5. Query, 6. serialization.
+    if (!idempotencyKey.isEmpty())
+        t_claimedKey = ClaimedKey { context.caller->accountId, idempotencyKey, request.requestId };
+    auto clearKey = qScopeGuard([] { t_claimedKey.reset(); });
     HandlerResult result = route.handler()(context);
+    clearKey.dismiss();
+    t_claimedKey.reset();
     PipelineResponse response;
     if (const ApiError *error = std::get_if<ApiError>(&result)) {
         response = answer(*error, request);

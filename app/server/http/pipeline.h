@@ -45,6 +45,17 @@ struct PipelineResponse
 class Pipeline
 {
 public:
+    // The Idempotency-Key claimed for the request this thread is running a handler for, so
+    // that a write can store its answer inside its own transaction (Write::commit): then a crash
+    // can never leave a committed write without its stored answer.
+    struct ClaimedKey
+    {
+        qint64 accountId = 0;
+        QString key;
+        QString requestId;
+    };
+    static const std::optional<ClaimedKey> &claimedKey();
+
     struct Options
     {
         qint64 maxBodyBytes = 1024 * 1024;
