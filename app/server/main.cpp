@@ -3,6 +3,7 @@
 #include "shutdownsignal.h"
 
 #include "api/entities.h"
+#include "api/idempotency.h"
 #include "api/v1.h"
 #include "auth/storeauthenticator.h"
 #include "auth/useradmin.h"
@@ -21,6 +22,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 #include <QWebSocket>
 
 #include <chrono>
@@ -244,6 +246,13 @@ int main(int argc, char *argv[])
         return fail(u"--write-rate wants a number of writes per second (0: no limit), not '%1'."_s.arg(parser.value(writeRateOption)));
     ApiVersion v1 = buildV1(*store, hub, V1Options { writeRate, writeRate * 10 });
     addTestRoutes(v1);
+    // Stored idempotent answers are kept a day: purged at start and every hour.
+    QTimer purgeKeys;
+    if (auto *keys = dynamic_cast<StoreIdempotency *>(v1.services()->idempotency.get())) {
+        keys->purge();
+        QObject::connect(&purgeKeys, &QTimer::timeout, &app, [keys] { keys->purge(); });
+        purgeKeys.start(std::chrono::hours(1));
+    }
     if (const Status added = api->addVersion(v1); !added)
         return fail(added.error().message);
     if (const Status added = api->addWebSocket(u"/api/v1/events"_s, [hub](std::unique_ptr<QWebSocket> socket, const Caller &caller) {
