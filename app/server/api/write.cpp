@@ -108,6 +108,8 @@ HandlerResult Write::commit(ApiSuccess success)
         qCWarning(lcWrite).noquote() << "commit failed:" << committed.error().message;
         return ApiError::internal();
     }
+    if (Pipeline::claimedKey() && Pipeline::claimedKey()->accountId == m_caller.accountId)
+        Pipeline::markClaimedKeyAnswered();
     if (lastSeq > 0)
         noteFeedHead(m_caller.accountId, lastSeq);
     if (lastSeq > 0 && m_events)

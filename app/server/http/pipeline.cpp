@@ -59,6 +59,12 @@ const std::optional<Pipeline::ClaimedKey> &Pipeline::claimedKey()
     return t_claimedKey;
 }
 
+void Pipeline::markClaimedKeyAnswered()
+{
+    if (t_claimedKey)
+        t_claimedKey->answered = true;
+}
+
 Pipeline::Pipeline(std::shared_ptr<Authenticator> authenticator, Options options)
     : m_authenticator(std::move(authenticator)), m_options(options)
 {
@@ -359,6 +365,7 @@ PipelineResponse Pipeline::run(const PipelineRequest &request) const
     auto clearKey = qScopeGuard([] { t_claimedKey.reset(); });
     HandlerResult result = route.handler()(context);
     clearKey.dismiss();
+    const bool answeredByWrite = t_claimedKey && t_claimedKey->answered;
     t_claimedKey.reset();
     PipelineResponse response;
     if (const ApiError *error = std::get_if<ApiError>(&result)) {
@@ -368,7 +375,7 @@ PipelineResponse Pipeline::run(const PipelineRequest &request) const
         response.httpStatus = success.httpStatus;
         response.body = Envelope::success(success, request.requestId);
     }
-    if (!idempotencyKey.isEmpty()) {
+    if (!idempotencyKey.isEmpty() && !answeredByWrite) {
         if (response.httpStatus >= 500)
             services->idempotency->release(context.caller->accountId, idempotencyKey);
         else

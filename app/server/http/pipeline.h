@@ -53,8 +53,10 @@ public:
         qint64 accountId = 0;
         QString key;
         QString requestId;
+        bool answered = false;   // the write stored its answer: nothing left to store
     };
     static const std::optional<ClaimedKey> &claimedKey();
+    static void markClaimedKeyAnswered();
 
     struct Options
     {

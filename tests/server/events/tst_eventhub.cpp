@@ -3,6 +3,7 @@
 // upgrade, the hello, delivery per account, keepalive, shutdown with 1001 and, on PostgreSQL,
 // two hubs on one database standing in for two server processes (NOTIFY in one, LISTEN in the
 // other, and the LISTEN connection coming back after it was cut).
+#include "common/eventclient.h"
 #include "common/serverdatabase.h"
 
 #include "events/eventhub.h"
@@ -95,44 +96,18 @@ struct Node
     quint16 port() const { return api->port(); }
 };
 
-// A WebSocket client of /api/v1/events that keeps what it receives.
-class EventClient : public QObject
+// Header: "Authorization: Bearer token"; query: ?access_token=token; none: no token.
+enum class Via { Header, Query, None };
+bool openVia(EventClient &client, quint16 port, const QByteArray &token, Via via = Via::Header)
 {
-    Q_OBJECT
-public:
-    EventClient()
-    {
-        connect(&socket, &QWebSocket::connected, this, [this] { connected = true; });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-        connect(&socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) { failed = true; });
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &text) { messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-    }
-
-    // Header: "Authorization: Bearer token"; query: ?access_token=token; none: no token.
-    enum class Via { Header, Query, None };
-    bool open(quint16 port, const QByteArray &token, Via via = Via::Header)
-    {
-        QUrl url(u"ws://127.0.0.1:%1/api/v1/events"_s.arg(port));
-        if (via == Via::Query)
-            url.setQuery(u"access_token="_s + QString::fromLatin1(token));
-        QNetworkRequest request(url);
-        if (via == Via::Header)
-            request.setRawHeader("Authorization", "Bearer " + token);
-        socket.open(request);
-        return QTest::qWaitFor([this] { return connected || failed || disconnected; }, 5000) && connected;
-    }
-    bool waitForMessages(int count, int ms = 5000)
-    {
-        return QTest::qWaitFor([this, count] { return messages.size() >= count; }, ms);
-    }
-
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-    bool connected = false;
-    bool disconnected = false;
-    bool failed = false;
-};
+    QUrl url(u"ws://127.0.0.1:%1/api/v1/events"_s.arg(port));
+    if (via == Via::Query)
+        url.setQuery(u"access_token="_s + QString::fromLatin1(token));
+    QNetworkRequest request(url);
+    if (via == Via::Header)
+        request.setRawHeader("Authorization", "Bearer " + token);
+    return client.open(request, 5000);
+}
 
 QJsonObject feed(qint64 seq)
 {
@@ -237,7 +212,7 @@ private Q_SLOTS:
 
         // A WebSocket client without a token never gets connected.
         EventClient client;
-        QVERIFY(!client.open(node.port(), {}, EventClient::Via::None));
+        QVERIFY(!openVia(client, node.port(), {}, Via::None));
         QCOMPARE(node.hub->clientCount(), 0);
     }
 
@@ -250,9 +225,9 @@ private Q_SLOTS:
         QVERIFY(node.start(database.url(), m_auth));
 
         EventClient a1, a2, b;
-        QVERIFY(a1.open(node.port(), "alpha-1", EventClient::Via::Header));
-        QVERIFY(a2.open(node.port(), "alpha-2", EventClient::Via::Query));
-        QVERIFY(b.open(node.port(), "beta"));
+        QVERIFY(openVia(a1, node.port(), "alpha-1", Via::Header));
+        QVERIFY(openVia(a2, node.port(), "alpha-2", Via::Query));
+        QVERIFY(openVia(b, node.port(), "beta"));
         QVERIFY(a1.waitForMessages(1) && a2.waitForMessages(1) && b.waitForMessages(1));
         const QJsonObject helloA { { u"type"_s, u"hello"_s }, { u"seq"_s, 3 } };
         const QJsonObject helloB { { u"type"_s, u"hello"_s }, { u"seq"_s, 0 } };
@@ -297,7 +272,7 @@ private Q_SLOTS:
 
         // QWebSocket answers pings; the raw client below does the handshake and then goes quiet.
         EventClient alive;
-        QVERIFY(alive.open(node.port(), "alpha-1"));
+        QVERIFY(openVia(alive, node.port(), "alpha-1"));
         QTcpSocket silent;
         QByteArray handshake;
         connect(&silent, &QTcpSocket::readyRead, this, [&] { handshake += silent.readAll(); });
@@ -323,7 +298,7 @@ private Q_SLOTS:
         Node node;
         QVERIFY(node.start(database.url(), m_auth));
         EventClient client;
-        QVERIFY(client.open(node.port(), "alpha-1"));
+        QVERIFY(openVia(client, node.port(), "alpha-1"));
         QVERIFY(client.waitForMessages(1));
 
         QVERIFY(node.hub->shutdown(std::chrono::seconds(3)));
@@ -333,7 +308,7 @@ private Q_SLOTS:
 
         // No new clients after that.
         EventClient late;
-        late.open(node.port(), "alpha-1");
+        openVia(late, node.port(), "alpha-1");
         QTRY_VERIFY(late.disconnected || late.failed);
         QCOMPARE(node.hub->clientCount(), 0);
     }
@@ -353,9 +328,9 @@ private Q_SLOTS:
         QVERIFY(one.hub->isListening() && two.hub->isListening());
 
         EventClient onOne, onTwo, otherAccount;
-        QVERIFY(onOne.open(one.port(), "alpha-1"));
-        QVERIFY(onTwo.open(two.port(), "alpha-2"));
-        QVERIFY(otherAccount.open(two.port(), "beta"));
+        QVERIFY(openVia(onOne, one.port(), "alpha-1"));
+        QVERIFY(openVia(onTwo, two.port(), "alpha-2"));
+        QVERIFY(openVia(otherAccount, two.port(), "beta"));
         QVERIFY(onOne.waitForMessages(1) && onTwo.waitForMessages(1) && otherAccount.waitForMessages(1));
 
         EventHub *hubOne = one.hub.get();
@@ -393,7 +368,7 @@ private Q_SLOTS:
         QVERIFY(one.start(database.url(), m_auth, options));
         QVERIFY(two.start(database.url(), m_auth, options));
         EventClient client;
-        QVERIFY(client.open(two.port(), "alpha-1"));
+        QVERIFY(openVia(client, two.port(), "alpha-1"));
         QVERIFY(client.waitForMessages(1));
 
         QSignalSpy reconnected(two.hub.get(), &EventHub::listenerReconnected);

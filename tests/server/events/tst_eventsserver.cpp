@@ -4,6 +4,7 @@
 // A write announces itself: a remark posted through the API produces {"type":"feed"} with the
 // new feed position on the account's sockets (and not on another account's); with PostgreSQL,
 // a write through one server process reaches a socket connected to a second process.
+#include "common/eventclient.h"
 #include "common/serverprocess.h"
 
 #include <QJsonArray>
@@ -21,38 +22,7 @@ using namespace Galley::Testing;
 
 namespace {
 
-class EventClient : public QObject
-{
-    Q_OBJECT
-public:
-    EventClient()
-    {
-        connect(&socket, &QWebSocket::connected, this, [this] { connected = true; });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-        connect(&socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) { failed = true; });
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &text) { messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-    }
-    bool open(const QNetworkRequest &request)
-    {
-        socket.open(request);
-        return QTest::qWaitFor([this] { return connected || failed || disconnected; }, 10000) && connected;
-    }
 
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-    bool connected = false;
-    bool disconnected = false;
-    bool failed = false;
-};
-
-QUrl eventsUrl(const QUrl &base)
-{
-    QUrl url = base;
-    url.setScheme(base.scheme() == "https"_L1 ? u"wss"_s : u"ws"_s);
-    url.setPath(u"/api/v1/events"_s);
-    return url;
-}
 
 } // namespace
 
@@ -95,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(other.login(u"writer@halvorsen.example"_s, u"galley-writer"_s));
 
         const auto openSocket = [&](EventClient &client, const QString &token) {
-            QNetworkRequest request(eventsUrl(listenerBase));
+            QNetworkRequest request(EventClient::eventsUrl(listenerBase));
             request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
             return client.open(request) && QTest::qWaitFor([&client] { return !client.messages.isEmpty(); }, 10000);
         };
@@ -143,7 +113,7 @@ private Q_SLOTS:
         QVERIFY(server.start(database));
         ApiClient api(server.baseUrl());
         QVERIFY(api.login(u"editor@northwind.example"_s, u"galley-editor"_s));
-        const QUrl url = eventsUrl(server.baseUrl());
+        const QUrl url = EventClient::eventsUrl(server.baseUrl());
 
         // Refused: no token, an unknown one, in either place.
         for (const QByteArray &header : { QByteArray(), QByteArrayLiteral("Bearer not-a-token") }) {

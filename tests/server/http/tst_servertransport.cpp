@@ -4,6 +4,7 @@
 // connections are refused, event streams close with 1001, exit code 0).
 //
 // The TLS material is tests/server/data/tls-*.pem: a self-signed certificate for 127.0.0.1.
+#include "common/eventclient.h"
 #include "common/serverprocess.h"
 
 #include <QFile>
@@ -75,35 +76,6 @@ bool completeResponse(const QByteArray &received)
     return received.size() >= split + 4 + received.mid(at + 15, end - at - 15).trimmed().toLongLong();
 }
 
-class EventClient : public QObject
-{
-    Q_OBJECT
-public:
-    EventClient()
-    {
-        connect(&socket, &QWebSocket::connected, this, [this] { connected = true; });
-        connect(&socket, &QWebSocket::disconnected, this, [this] { disconnected = true; });
-        connect(&socket, &QWebSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) { failed = true; });
-        connect(&socket, &QWebSocket::textMessageReceived, this,
-                [this](const QString &text) { messages.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
-    }
-    bool open(const QUrl &base, const QString &token)
-    {
-        QUrl url = base;
-        url.setScheme(base.scheme() == "https"_L1 ? u"wss"_s : u"ws"_s);
-        url.setPath(u"/api/v1/events"_s);
-        QNetworkRequest request(url);
-        request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-        socket.open(request);
-        return QTest::qWaitFor([this] { return connected || failed || disconnected; }, 10000) && connected;
-    }
-
-    QWebSocket socket;
-    QList<QJsonObject> messages;
-    bool connected = false;
-    bool disconnected = false;
-    bool failed = false;
-};
 
 const QByteArray hugeHead = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                             "Content-Length: 104857600\r\n\r\n{\"email\":\"";
@@ -164,7 +136,7 @@ private Q_SLOTS:
 
         EventClient events;
         events.socket.setSslConfiguration(trusting);
-        QVERIFY(events.open(server.baseUrl(), api.token()));
+        QVERIFY(events.open(server.baseUrl(), api.token().toLatin1()));
         QTRY_COMPARE(events.messages.size(), 1);
         QCOMPARE(events.messages.first().value(u"type"_s).toString(), u"hello"_s);
 
@@ -241,7 +213,7 @@ private Q_SLOTS:
         ApiClient api(server.baseUrl());
         QVERIFY(api.login(u"writer@northwind.example"_s, u"galley-writer"_s));
         EventClient events;
-        QVERIFY(events.open(server.baseUrl(), api.token()));
+        QVERIFY(events.open(server.baseUrl(), api.token().toLatin1()));
         QTRY_COMPARE(events.messages.size(), 1);
 
         QNetworkAccessManager nam;
