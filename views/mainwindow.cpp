@@ -5,12 +5,24 @@
 #include "deploymentview.h"
 #include "displayformat.h"
 #include "editiondetailpane.h"
+#include "editdraftdialog.h"
+#include "newdocumentdialog.h"
+#include "remarkdialog.h"
 #include "icons.h"
 #include "schemaview.h"
 #include "store/localstore.h"
 #include "store/replicareader.h"
 #include "store/storeworker.h"
 #include "tenanttreedock.h"
+#include "connectdialog.h"
+#include "itemmodels/deploymentlistmodel.h"
+#include "itemmodels/editiontablemodel.h"
+#include "itemmodels/schemalistmodel.h"
+#include "itemmodels/tenanttreemodel.h"
+#include "outboxview.h"
+#include "synccontroller.h"
+#include "sync/syncengine.h"
+#include "syncstatuswidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +36,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSignalBlocker>
+#include <QSqlQuery>
 #include <QTabWidget>
 
 namespace Galley {
@@ -92,12 +106,22 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_content, &ContentView::firstPageLoaded, this, &MainWindow::checkReady);
     connect(m_content->detailPane(), &EditionDetailPane::loaded, this, &MainWindow::checkReady);
 
+    // Server changes arrive page by page: the views catch up at most every 50 ms, in place.
+    m_changeTimer.setSingleShot(true);
+    m_changeTimer.setInterval(50);
+    connect(&m_changeTimer, &QTimer::timeout, this, &MainWindow::applyReplicaChanges);
+
     createActions();
     restoreSettings();
     updateStatusBar();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The sync controller's widgets live in this window's status bar and dock area: they go
+    // first, while everything they talk to is still whole.
+    delete m_sync;
+}
 
 void MainWindow::createActions()
 {
@@ -116,7 +140,50 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
     quit->setObjectName(u"actionQuit"_s);
 
+    QMenu *server = menuBar()->addMenu(tr("&Server"));
+    QAction *connectAction = server->addAction(Icons::get(u"network-connect"_s, QStyle::SP_DriveNetIcon),
+                                               tr("&Connect to Server…"), this, &MainWindow::showConnectDialog);
+    connectAction->setObjectName(u"actionConnect"_s);
+    connectAction->setStatusTip(tr("Sign in to a Galley server and work on its content here, online or offline"));
+    server->addSeparator();
+    m_syncNowAction = server->addAction(Icons::get(u"view-refresh"_s), tr("Sync &Now"), this, [this] {
+        if (m_sync)
+            m_sync->engine()->syncNow();
+    });
+    m_syncNowAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y));
+    m_syncNowAction->setObjectName(u"actionSyncNow"_s);
+    m_workOfflineAction = server->addAction(Icons::get(u"network-disconnect"_s), tr("Work &Offline"));
+    m_workOfflineAction->setCheckable(true);
+    m_workOfflineAction->setObjectName(u"actionWorkOffline"_s);
+    m_workOfflineAction->setStatusTip(tr("Keep working on the local copy; changes wait in the outbox until you go online"));
+    connect(m_workOfflineAction, &QAction::toggled, this, [this](bool on) {
+        if (m_sync)
+            m_sync->engine()->setWorkOffline(on);
+    });
+    m_outboxAction = server->addAction(Icons::get(u"mail-outbox"_s), tr("Show &Outbox"), this, [this] {
+        if (m_sync)
+            m_sync->showOutbox();
+    });
+    m_outboxAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_outboxAction->setObjectName(u"actionShowOutbox"_s);
+    server->addSeparator();
+    m_signOutAction = server->addAction(tr("Sign Out"), this, [this] {
+        if (m_sync)
+            m_sync->engine()->signOut();
+    });
+    m_signOutAction->setObjectName(u"actionSignOut"_s);
+    updateSyncActions();
+
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_newDocumentAction = edit->addAction(Icons::get(u"document-new"_s), tr("&New Document…"), this, &MainWindow::newDocument);
+    m_newDocumentAction->setShortcut(QKeySequence::New);
+    m_newDocumentAction->setObjectName(u"actionNewDocument"_s);
+    m_editDraftAction = edit->addAction(Icons::get(u"document-edit"_s), tr("&Edit Draft…"), this, [this] { editDraft(); });
+    m_editDraftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_editDraftAction->setObjectName(u"actionEditDraft"_s);
+    m_remarkAction = edit->addAction(Icons::get(u"mail-reply-sender"_s), tr("Add &Remark…"), this, &MainWindow::addRemark);
+    m_remarkAction->setObjectName(u"actionAddRemark"_s);
+    edit->addSeparator();
     QAction *findAction = edit->addAction(Icons::get(u"edit-find"_s), tr("&Find…"), this, &MainWindow::find);
     findAction->setShortcut(QKeySequence::Find);
     findAction->setObjectName(u"actionFind"_s);
@@ -220,6 +287,8 @@ Status MainWindow::openWorkspace(const QString &path)
         }
     }
 
+    delete m_sync;   // another workspace: its server (if any) is connected anew
+    updateSyncActions();
     StoreWorker *old = m_worker;
     auto *worker = new StoreWorker(absolute, this);
     m_worker = worker;
@@ -394,6 +463,207 @@ void MainWindow::about()
                "review editions and their history, inspect schemas and deployments — offline, against a "
                "local replica.").toHtmlEscaped(),
             tr("Built with Qt %1 and KDE Syntax Highlighting.").arg(QString::fromLatin1(qVersion())).toHtmlEscaped()));
+}
+
+SyncController *MainWindow::syncController() const
+{
+    return m_sync;
+}
+
+void MainWindow::trustCertificate(const QUrl &server, const QByteArray &sha256Fingerprint)
+{
+    SyncEngine engine({ QString(), server, QString() });
+    engine.acceptCertificate(sha256Fingerprint);
+}
+
+void MainWindow::connectToServer(const QUrl &server, const QString &email, const QString &password)
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_sync && (m_sync->server() != server || m_sync->email().compare(email, Qt::CaseInsensitive) != 0))
+        delete m_sync;
+    if (!m_sync) {
+        m_sync = new SyncController(this, m_path, server, email);
+        connect(m_sync, &SyncController::replicaChanged, this, &MainWindow::onReplicaChanged);
+        connect(m_sync, &SyncController::otherWorkspaceRequested, this, &MainWindow::openServerWorkspace);
+        connect(m_sync, &SyncController::fixEditionRequested, this,
+                [this](Id editionId, const QJsonArray &errors) { editDraft(editionId, errors); });
+        connect(m_sync->engine(), &SyncEngine::statusChanged, this, &MainWindow::updateSyncActions);
+        connect(m_sync->engine(), &SyncEngine::signedIn, this, [this] { loadWorkspaceInfo(); });
+    }
+    updateSyncActions();
+    m_sync->connectToServer(password);
+}
+
+void MainWindow::openServerWorkspace(const QUrl &server, const QString &email, const QString &password)
+{
+    const QString path = SyncEngine::defaultWorkspacePath(server, email);
+    QDir().mkpath(QFileInfo(path).path());
+    if (const Status status = openWorkspace(path); !status) {
+        QMessageBox::warning(this, tr("Cannot Open Workspace"), status.error().message);
+        return;
+    }
+    connectToServer(server, email, password);
+}
+
+void MainWindow::reconnect()
+{
+    if (!m_worker)
+        return;
+    const QString path = m_path;
+    m_worker->post(
+        this,
+        [](QSqlDatabase &db) -> std::pair<QString, QString> {
+            QSqlQuery q(db);
+            if (q.exec(u"SELECT w.kind, w.server_url, coalesce(u.email, '') FROM workspace w "
+                       "LEFT JOIN users u ON u.id = w.user_id WHERE w.id = 1"_s)
+                && q.next() && q.value(0).toString() == "server"_L1)
+                return { q.value(1).toString(), q.value(2).toString() };
+            return {};
+        },
+        [this, path](std::pair<QString, QString> server) {
+            if (path != m_path || server.first.isEmpty() || server.second.isEmpty())
+                return;
+            connectToServer(QUrl(server.first), server.second);
+        });
+}
+
+void MainWindow::showConnectDialog()
+{
+    auto *dialog = new ConnectDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString last = QSettings().value(settingsKey("Server", "url")).toString();
+    dialog->setServer(m_sync ? m_sync->server().toString() : (m_serverUrl.isEmpty() ? last : m_serverUrl));
+    if (m_sync)
+        dialog->setEmail(m_sync->email());
+    connect(dialog, &ConnectDialog::signInRequested, this,
+            [this, dialog](const QUrl &server, const QString &email, const QString &password) {
+                dialog->accept();
+                QSettings().setValue(settingsKey("Server", "url"), server.toString());
+                openServerWorkspace(server, email.trimmed(), password);
+            });
+    dialog->open();
+}
+
+void MainWindow::newDocument()
+{
+    if (!m_sync)
+        return;
+    auto *dialog = new NewDocumentDialog(m_worker, m_scope, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!m_sync)
+            return;
+        m_sync->engine()->createDocument(dialog->document(), [this](Result<Id> id) {
+            if (!id)
+                QMessageBox::warning(this, tr("Cannot Create the Document"), id.error().message);
+            else
+                statusBar()->showMessage(tr("Document created; it is sent to the server with the next sync."), 5000);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::editDraft(Id editionId, const QJsonArray &serverErrors)
+{
+    if (!m_sync || !m_worker)
+        return;
+    if (editionId == 0)
+        editionId = m_content->detailPane()->editionId();
+    if (editionId == 0)
+        return;
+    m_worker->post(this, [editionId](QSqlDatabase &db) { return ReplicaReader::editionDetail(db, editionId); },
+                   [this, serverErrors](Result<EditionDetail> detail) {
+                       if (!detail || !m_sync) {
+                           if (!detail)
+                               QMessageBox::warning(this, tr("Cannot Edit"), detail.error().message);
+                           return;
+                       }
+                       auto *dialog = new EditDraftDialog(detail->edition, serverErrors, this);
+                       dialog->setAttribute(Qt::WA_DeleteOnClose);
+                       const Id id = detail->edition.id;
+                       connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+                           if (!m_sync)
+                               return;
+                           m_sync->engine()->editEdition(id, dialog->edit(), [this](Status st) {
+                               if (!st)
+                                   QMessageBox::warning(this, tr("Cannot Save the Draft"), st.error().message);
+                           });
+                       });
+                       dialog->open();
+                   });
+}
+
+void MainWindow::addRemark()
+{
+    if (!m_sync)
+        return;
+    const Id editionId = m_content->detailPane()->editionId();
+    if (editionId == 0)
+        return;
+    auto *dialog = new RemarkDialog(QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, editionId] {
+        if (!m_sync)
+            return;
+        m_sync->engine()->addRemark(editionId, dialog->text(), [this](Status st) {
+            if (!st)
+                QMessageBox::warning(this, tr("Cannot Add the Remark"), st.error().message);
+        });
+    });
+    dialog->open();
+}
+
+void MainWindow::updateSyncActions()
+{
+    const bool synced = m_sync != nullptr;
+    for (QAction *a : { m_newDocumentAction, m_editDraftAction, m_remarkAction }) {
+        if (!a)
+            continue;
+        a->setEnabled(synced);
+        a->setToolTip(synced ? QString() : tr("Connect this workspace to a server to write (Server › Connect to Server…)"));
+    }
+    for (QAction *a : { m_syncNowAction, m_workOfflineAction, m_outboxAction, m_signOutAction }) {
+        if (a)
+            a->setEnabled(synced);
+    }
+    if (m_workOfflineAction && synced) {
+        const QSignalBlocker block(m_workOfflineAction);
+        m_workOfflineAction->setChecked(m_sync->engine()->isWorkingOffline());
+    }
+}
+
+void MainWindow::onReplicaChanged(const ReplicaChange &change)
+{
+    m_pendingChange.unite(change);
+    if (!m_changeTimer.isActive())
+        m_changeTimer.start();
+}
+
+void MainWindow::applyReplicaChanges()
+{
+    const ReplicaChange change = std::exchange(m_pendingChange, {});
+    if (change.isEmpty() || !m_worker)
+        return;
+    if (change.touches(u"site"_s) || change.touches(u"sector"_s) || change.touches(u"user"_s))
+        m_tree->model()->updateInPlace();
+    if (change.touches(u"edition"_s) || change.touches(u"document"_s) || change.touches(u"schema"_s)
+        || change.touches(u"sector"_s)) {
+        m_content->model()->updateInPlace();
+        m_tree->model()->updateInPlace();
+    }
+    if (change.touches(u"schema"_s))
+        m_schemas->model()->updateInPlace();
+    if (change.touches(u"deployment"_s))
+        m_deployments->model()->updateInPlace();
+    EditionDetailPane *detail = m_content->detailPane();
+    if (detail->editionId() != 0
+        && (change.everything || change.editionIds.contains(detail->editionId()) || change.touches(u"remark"_s)
+            || change.touches(u"audit_entry"_s) || change.touches(u"link_check"_s)
+            || change.touches(u"publishing_record"_s) || change.touches(u"unpublishing"_s)))
+        detail->reload();
+    if (change.everything)
+        loadWorkspaceInfo();
 }
 
 void MainWindow::toggleFullScreen(bool on)

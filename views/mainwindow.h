@@ -2,9 +2,13 @@
 
 #include "domain/result.h"
 #include "domain/tenancy.h"
+#include "sync/syncstatus.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
+#include <QJsonArray>
+#include <QUrl>
 
 class QLabel;
 class QTabWidget;
@@ -16,6 +20,7 @@ class ContentView;
 class DeploymentView;
 class SchemaView;
 class StoreWorker;
+class SyncController;
 class TenantTreeDock;
 
 // Galley's main window: the tenant tree at the left scopes the Content, Schemas
@@ -53,6 +58,17 @@ public:
     // Opens the Check Server dialog (File menu) and returns it.
     CheckServerDialog *showCheckServerDialog();
 
+    // Syncs the open workspace with a server as the user with this e-mail address: signs in with
+    // the password, or (empty) with the session saved in the keychain, else asks for it.
+    void connectToServer(const QUrl &server, const QString &email, const QString &password = {});
+    // When the open workspace is a server's, connects it again with the saved session.
+    void reconnect();
+    // Opens (creating if needed) the workspace of that server and account, then connects it.
+    void openServerWorkspace(const QUrl &server, const QString &email, const QString &password);
+    SyncController *syncController() const;
+    // Remembers that the certificate with this SHA-256 fingerprint is trusted for server.
+    static void trustCertificate(const QUrl &server, const QByteArray &sha256Fingerprint);
+
 Q_SIGNALS:
     // Once per opened workspace, when isReady() first becomes true.
     void ready();
@@ -72,6 +88,13 @@ private:
     void find();
     void about();
     void toggleFullScreen(bool on);
+    void showConnectDialog();
+    void onReplicaChanged(const ReplicaChange &change);
+    void applyReplicaChanges();
+    void updateSyncActions();
+    void newDocument();
+    void editDraft(Id editionId = 0, const QJsonArray &serverErrors = {});
+    void addRemark();
 
     QString m_path;
     QPointer<StoreWorker> m_worker;
@@ -88,6 +111,17 @@ private:
     QLabel *m_workspaceLabel;
     QLabel *m_scopeLabel;
     QLabel *m_countLabel;
+
+    QPointer<SyncController> m_sync;
+    ReplicaChange m_pendingChange;
+    QTimer m_changeTimer;
+    QAction *m_syncNowAction = nullptr;
+    QAction *m_workOfflineAction = nullptr;
+    QAction *m_outboxAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_newDocumentAction = nullptr;
+    QAction *m_editDraftAction = nullptr;
+    QAction *m_remarkAction = nullptr;
 };
 
 } // namespace Galley

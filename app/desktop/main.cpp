@@ -6,6 +6,9 @@
 #include "icons.h"
 #include "mainwindow.h"
 #include "sync/serverhandshake.h"
+#include "sync/syncengine.h"
+#include "synccontroller.h"
+#include "synconly.h"
 #include "translationloader.h"
 
 #include <QApplication>
@@ -19,6 +22,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cstdio>
@@ -39,6 +43,10 @@ struct Options
     QSize size;
     QString server;
     bool showCheckServer = false;
+    // Connecting at start: --server with --email.
+    QString email;
+    QString password;
+    QByteArray trustFingerprint;
 };
 
 void fail(const QString &message)
@@ -114,6 +122,16 @@ bool showMainWindow(const QString &path, const Options &options)
         window->resize(options.size);
     if (!options.server.isEmpty())
         window->setServerUrl(options.server);
+    if (!options.email.isEmpty()) {
+        const Result<QUrl> server = ServerHandshake::parseServerUrl(options.server);
+        if (server) {
+            if (!options.trustFingerprint.isEmpty())
+                MainWindow::trustCertificate(server.value(), QByteArray::fromHex(options.trustFingerprint));
+            window->connectToServer(server.value(), options.email, options.password);
+        }
+    } else {
+        window->reconnect();   // a server workspace syncs again with its saved session
+    }
     if (options.startupReport)
         new StartupReporter(window);
     window->show();
@@ -133,6 +151,29 @@ bool showMainWindow(const QString &path, const Options &options)
         });
     };
     const auto whenReady = [window, options, save] {
+        // Connected to a server: the picture shows the workspace once it is synced (or the sync
+        // has given up), not the empty replica of the first seconds.
+        if (!options.screenshot.isEmpty() && !options.showCheckServer && window->syncController()) {
+            SyncEngine *engine = window->syncController()->engine();
+            auto *deadline = new QTimer(window);
+            deadline->setSingleShot(true);
+            const auto shoot = [window, save, deadline] {
+                if (!deadline->property("shot").toBool()) {
+                    deadline->setProperty("shot", true);
+                    QTimer::singleShot(800, window, [window, save] { save(window); });
+                }
+            };
+            QObject::connect(deadline, &QTimer::timeout, window, shoot);
+            QObject::connect(engine, &SyncEngine::statusChanged, window, [shoot](const SyncStatus &s) {
+                const bool settled = (s.connection == SyncStatus::Connection::Online && s.lastSync.isValid())
+                    || s.connection == SyncStatus::Connection::Error || s.connection == SyncStatus::Connection::Offline
+                    || s.connection == SyncStatus::Connection::SignInRequired;
+                if (settled)
+                    shoot();
+            });
+            deadline->start(120000);
+            return;
+        }
         if (options.showCheckServer) {
             CheckServerDialog *dialog = window->showCheckServerDialog();
             if (!options.screenshot.isEmpty())
@@ -198,7 +239,7 @@ bool runsWithoutWindow(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
         if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v"
-            || arg == "--check-server" || arg.startsWith("--check-server="))
+            || arg == "--check-server" || arg.startsWith("--check-server=") || arg == "--sync-only")
             return true;
     }
     return false;
@@ -255,14 +296,49 @@ int main(int argc, char *argv[])
     QCommandLineOption showCheckServerOption(u"show-check-server"_s,
                                              u"Open Check Server at start and check the --server address."_s);
     showCheckServerOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption emailOption(
+        u"email"_s, QCoreApplication::translate("main", "Sign in to --server as <address> (the workspace of that server "
+                                                        "and account opens, syncing)."),
+        QCoreApplication::translate("main", "address"));
+    const QCommandLineOption passwordStdinOption(
+        u"password-stdin"_s, QCoreApplication::translate("main", "Read the password from the first line of standard input "
+                                                                 "(otherwise the session saved in the keychain is used)."));
+    const QCommandLineOption syncOnlyOption(
+        u"sync-only"_s,
+        QCoreApplication::translate("main", "With --server and --email: sign in, sync both ways once, print a summary "
+                                            "line and exit without a window. --workspace names the directory (default: "
+                                            "the server and account's own). Exit code: 0 in step, 1 failed, 2 changes "
+                                            "wait for a decision, 3 bad arguments."));
+    const QCommandLineOption trustOption(
+        u"trust-fingerprint"_s,
+        QCoreApplication::translate("main", "Trust the server's certificate with this SHA-256 <fingerprint> (hex), "
+                                            "remembered for that server."),
+        QCoreApplication::translate("main", "fingerprint"));
     QCommandLineOption startupReportOption(u"startup-report"_s, u"For benchmarks: report start-up figures on stdout and quit."_s);
     startupReportOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({ workspaceOption, demoOption, screenshotOption, quitOption, sizeOption, serverOption,
-                        checkServerOption, showCheckServerOption, startupReportOption });
+                        checkServerOption, showCheckServerOption, startupReportOption, emailOption,
+                        passwordStdinOption, syncOnlyOption, trustOption });
     parser.process(app);
 
     if (parser.isSet(checkServerOption))
         return checkServer(parser.value(checkServerOption));
+    if (parser.isSet(syncOnlyOption)) {
+        SyncOnlyOptions sync;
+        if (parser.isSet(serverOption)) {
+            const Result<QUrl> server = ServerHandshake::parseServerUrl(parser.value(serverOption));
+            if (!server) {
+                fail(u"--server: "_s + server.error().message);
+                return 3;
+            }
+            sync.server = server.value();
+        }
+        sync.email = parser.value(emailOption).trimmed();
+        sync.workspace = parser.value(workspaceOption);
+        sync.passwordFromStdin = parser.isSet(passwordStdinOption);
+        sync.trustFingerprint = parser.value(trustOption).remove(u':').toLatin1();
+        return runSyncOnly(sync);
+    }
 
     Options options;
     options.workspace = parser.value(workspaceOption);
@@ -287,6 +363,24 @@ int main(int argc, char *argv[])
             return 2;
         }
         options.server = parser.value(serverOption).trimmed();
+    }
+
+    if (parser.isSet(emailOption) && !parser.isSet(serverOption)) {
+        fail(QCoreApplication::translate("main", "--email needs --server."));
+        return 2;
+    }
+    if (parser.isSet(emailOption)) {
+        options.email = parser.value(emailOption).trimmed();
+        options.trustFingerprint = parser.value(trustOption).remove(u':').toLatin1();
+        if (parser.isSet(passwordStdinOption)) {
+            QTextStream in(stdin);
+            options.password = in.readLine();
+        }
+        const QUrl server = ServerHandshake::parseServerUrl(options.server).value();
+        const QString serverPath = options.workspace.isEmpty() ? defaultServerWorkspace(server, options.email)
+                                                               : workspaceFile(options.workspace);
+        QDir().mkpath(QFileInfo(serverPath).path());
+        return showMainWindow(serverPath, options) ? app.exec() : 1;
     }
 
     const QString demoPath =

@@ -375,13 +375,22 @@ Status Seeding::copyAll()
             return s;
     }
     {
+        // The replica does not say who made a schema: the account's (first) schema designer
+        // did, and was the last to change it.
         RowInserter out(m_db, d, u"content_schemas"_s,
                         { u"id"_s, u"account_id"_s, u"name"_s, u"description"_s, u"dialect"_s, u"spec_doc"_s, u"auth_policy"_s,
-                          u"lock_version"_s, u"created_at"_s, u"updated_at"_s },
+                          u"lock_version"_s, u"created_by"_s, u"updated_by"_s, u"created_at"_s, u"updated_at"_s },
                         { 5 });
-        if (Status s = copyColumns(out, u"SELECT id, account_id, name, description, dialect, spec_doc, auth_policy, "
-                                        "lock_version, created_at, updated_at FROM content_schemas ORDER BY id"_s);
-            !s)
+        const Status s = copy(out,
+                              u"SELECT c.id, c.account_id, c.name, c.description, c.dialect, c.spec_doc, c.auth_policy, "
+                              "c.lock_version, (SELECT MIN(u.id) FROM users u WHERE u.account_id = c.account_id "
+                              "AND u.role = 'schema_designer'), c.created_at, c.updated_at FROM content_schemas c ORDER BY c.id"_s,
+                              [](const QSqlQuery &q, RowInserter &o) {
+                                  const QVariant designer = nullableId(q.value(8));
+                                  return o.add({ q.value(0), q.value(1), q.value(2), q.value(3), q.value(4), q.value(5),
+                                                 q.value(6), q.value(7), designer, designer, q.value(9), q.value(10) });
+                              });
+        if (!s)
             return s;
         m_outcome.schemas = int(out.rows());
     }
@@ -417,7 +426,7 @@ Status Seeding::copyAll()
                         { u"id"_s, u"account_id"_s, u"document_id"_s, u"title"_s, u"fields"_s, u"state"_s, u"change_note"_s,
                           u"minor_change"_s, u"force_published"_s, u"major_version"_s, u"minor_version"_s,
                           u"scheduled_publication"_s, u"first_published_at"_s, u"major_change_published_at"_s,
-                          u"lock_version"_s, u"created_by"_s, u"created_at"_s, u"updated_at"_s },
+                          u"lock_version"_s, u"created_by"_s, u"updated_by"_s, u"created_at"_s, u"updated_at"_s },
                         { 4 });
         const Status s = copy(out,
                               u"SELECT e.id, e.account_id, e.document_id, e.title, COALESCE(c.fields, '{}'), e.state, "
@@ -433,7 +442,8 @@ Status Seeding::copyAll()
                                                  q.value(6), q.value(7).toBool(), q.value(8).toBool(),
                                                  versioned ? QVariant(major) : kNullInt, versioned ? QVariant(minor) : kNullInt,
                                                  nullableId(q.value(11)), nullableId(q.value(12)), nullableId(q.value(13)),
-                                                 q.value(14), nullableId(q.value(15)), q.value(16), q.value(17) });
+                                                 q.value(14), nullableId(q.value(15)), nullableId(q.value(15)), q.value(16),
+                                                 q.value(17) });
                               });
         if (!s)
             return s;

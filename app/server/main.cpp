@@ -5,6 +5,7 @@
 #include "api/entities.h"
 #include "api/idempotency.h"
 #include "api/v1.h"
+#include "auth/authroutes.h"
 #include "auth/storeauthenticator.h"
 #include "auth/useradmin.h"
 #include "events/eventhub.h"
@@ -17,9 +18,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QThread>
 #include <QTimer>
@@ -67,6 +70,27 @@ void addTestRoutes(ApiVersion &v1)
     }));
 }
 
+Q_LOGGING_CATEGORY(lcMaintenance, "galley.server.maintenance")
+
+// Every account's feed up to keepAfterSeq, or else up to its newest entry older than retentionDays.
+Result<QList<Compaction>> compactFeeds(QSqlDatabase &db, std::optional<qint64> keepAfterSeq, int retentionDays)
+{
+    CompactionRule rule;
+    rule.keepAfterSeq = keepAfterSeq;
+    rule.keepSinceMs = QDateTime::currentMSecsSinceEpoch() - qint64(retentionDays) * 24 * 60 * 60 * 1000;
+    return ChangeFeed::compactAll(db, rule);
+}
+
+QString describe(const Compaction &c)
+{
+    return u"account %1: change feed compacted up to seq %2 (before: %3), %4 entries removed, %5 kept"_s
+            .arg(c.accountId)
+            .arg(c.horizon)
+            .arg(c.horizonBefore)
+            .arg(c.removed)
+            .arg(c.kept);
+}
+
 QString defaultDatabase()
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -86,7 +110,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"The Galley API server. Without a command it serves HTTP; commands:\n"
                                      "  create-account NAME\n"
                                      "  create-user --account ID --email E --name N --role R [--password P]\n"
-                                     "  reset-password --email E --account ID [--password P]"_s);
+                                     "  reset-password --email E --account ID [--password P]\n"
+                                     "  compact-feed [--keep-after-seq N]   compacts every account's change feed"_s);
     parser.addHelpOption();
     const QCommandLineOption listenOption(u"listen"_s, u"Address and port to listen on (port 0: any free one)."_s,
                                           u"HOST:PORT"_s, u"127.0.0.1:8470"_s);
@@ -109,9 +134,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption writeRateOption(u"write-rate"_s,
                                              u"Writes per second and user before 429 (bursts of 10 times as many); 0: no limit."_s,
                                              u"N"_s, u"20"_s);
+    const QCommandLineOption retentionOption(u"feed-retention-days"_s,
+                                             u"Compact the change feed's entries older than N days (hourly); 0: never."_s,
+                                             u"N"_s, u"30"_s);
+    const QCommandLineOption keepAfterOption(u"keep-after-seq"_s,
+                                             u"compact-feed: compact every account up to seq N (default: the retention rule)."_s,
+                                             u"N"_s);
+    // Tests: access tokens that expire within seconds.
+    QCommandLineOption accessTokenOption(u"access-token-seconds"_s, u"Lifetime of access tokens."_s, u"N"_s,
+                                         QString::number(AuthRoutes::kAccessTokenSeconds));
+    accessTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(accessTokenOption);
     parser.addOptions({ listenOption, databaseOption, seedOption, allowDemoOption, accountOption, emailOption,
-                        nameOption, roleOption, passwordOption, writeRateOption, tlsCertOption, tlsKeyOption });
-    parser.addPositionalArgument(u"command"_s, u"create-account, create-user or reset-password (optional)."_s, u"[command]"_s);
+                        nameOption, roleOption, passwordOption, writeRateOption, retentionOption, keepAfterOption,
+                        tlsCertOption, tlsKeyOption });
+    parser.addPositionalArgument(u"command"_s, u"create-account, create-user, reset-password or compact-feed (optional)."_s,
+                                 u"[command]"_s);
     parser.process(app);
 
     const auto url = DatabaseUrl::parse(parser.isSet(databaseOption) ? parser.value(databaseOption) : defaultDatabase());
@@ -120,8 +158,25 @@ int main(int argc, char *argv[])
 
     const QStringList positional = parser.positionalArguments();
     const QString command = positional.value(0);
-    if (!command.isEmpty() && command != "create-account"_L1 && command != "create-user"_L1 && command != "reset-password"_L1)
+    if (!command.isEmpty() && command != "create-account"_L1 && command != "create-user"_L1 && command != "reset-password"_L1
+        && command != "compact-feed"_L1)
         return fail(u"unknown command '%1' (see --help)."_s.arg(command));
+
+    bool retentionOk = false;
+    const int retentionDays = parser.value(retentionOption).toInt(&retentionOk);
+    if (!retentionOk || retentionDays < 0)
+        return fail(u"--feed-retention-days wants a number of days (0: never), not '%1'."_s.arg(parser.value(retentionOption)));
+    std::optional<qint64> keepAfterSeq;
+    if (parser.isSet(keepAfterOption)) {
+        bool ok = false;
+        keepAfterSeq = parser.value(keepAfterOption).toLongLong(&ok);
+        if (!ok || *keepAfterSeq < 0)
+            return fail(u"--keep-after-seq wants a feed position (0 or more), not '%1'."_s.arg(parser.value(keepAfterOption)));
+    }
+    bool accessOk = false;
+    const int accessTokenSeconds = parser.value(accessTokenOption).toInt(&accessOk);
+    if (!accessOk || accessTokenSeconds < 1)
+        return fail(u"--access-token-seconds wants a positive number of seconds, not '%1'."_s.arg(parser.value(accessTokenOption)));
 
     // Check the listening address and the TLS files before touching the database.
     QHostAddress address;
@@ -159,6 +214,23 @@ int main(int argc, char *argv[])
     if (!opened)
         return fail(u"cannot open %1: %2"_s.arg(url->toDisplayString(), opened.error().message));
     std::unique_ptr<ServerStore> store = std::move(opened).value();
+
+    if (command == "compact-feed"_L1) {
+        if (positional.size() != 1)
+            return fail(u"usage: galley-server compact-feed --database URL [--keep-after-seq N]"_s);
+        if (!keepAfterSeq && retentionDays == 0) {
+            out(u"the feed retention is off (--feed-retention-days 0) and no --keep-after-seq is given: nothing to compact"_s);
+            return 0;
+        }
+        QSqlDatabase db = store->connection();
+        const auto done = compactFeeds(db, keepAfterSeq, retentionDays);
+        if (!done)
+            return fail(u"cannot compact the change feed: "_s + done.error().message);
+        for (const Compaction &c : done.value())
+            out(describe(c));
+        out(u"compacted the change feeds of %1 accounts"_s.arg(done->size()));
+        return 0;
+    }
 
     if (!command.isEmpty()) {
         QSqlDatabase db = store->connection();
@@ -244,15 +316,35 @@ int main(int argc, char *argv[])
     const double writeRate = parser.value(writeRateOption).toDouble(&rateOk);
     if (!rateOk || writeRate < 0)
         return fail(u"--write-rate wants a number of writes per second (0: no limit), not '%1'."_s.arg(parser.value(writeRateOption)));
-    ApiVersion v1 = buildV1(*store, hub, V1Options { writeRate, writeRate * 10 });
+    V1Options v1Options;
+    v1Options.writesPerSecond = writeRate;
+    v1Options.writeBurst = writeRate * 10;
+    v1Options.accessTokenSeconds = accessTokenSeconds;
+    ApiVersion v1 = buildV1(*store, hub, v1Options);
     addTestRoutes(v1);
-    // Stored idempotent answers are kept a day: purged at start and every hour.
-    QTimer purgeKeys;
-    if (auto *keys = dynamic_cast<StoreIdempotency *>(v1.services()->idempotency.get())) {
-        keys->purge();
-        QObject::connect(&purgeKeys, &QTimer::timeout, &app, [keys] { keys->purge(); });
-        purgeKeys.start(std::chrono::hours(1));
-    }
+    // Maintenance at start and every hour: stored idempotent answers are kept a day; the change
+    // feed is compacted up to the entries older than --feed-retention-days.
+    auto *keys = dynamic_cast<StoreIdempotency *>(v1.services()->idempotency.get());
+    const auto maintain = [keys, &store, retentionDays] {
+        if (keys)
+            keys->purge();
+        if (retentionDays > 0) {
+            QSqlDatabase db = store->connection();
+            const auto done = compactFeeds(db, std::nullopt, retentionDays);
+            if (!done) {
+                qCWarning(lcMaintenance).noquote() << "cannot compact the change feed:" << done.error().message;
+                return;
+            }
+            for (const Compaction &c : done.value()) {
+                if (c.removed > 0 || c.horizon != c.horizonBefore)
+                    qCInfo(lcMaintenance).noquote() << describe(c);
+            }
+        }
+    };
+    maintain();
+    QTimer maintenance;
+    QObject::connect(&maintenance, &QTimer::timeout, &app, maintain);
+    maintenance.start(std::chrono::hours(1));
     if (const Status added = api->addVersion(v1); !added)
         return fail(added.error().message);
     if (const Status added = api->addWebSocket(u"/api/v1/events"_s, [hub](std::unique_ptr<QWebSocket> socket, const Caller &caller) {

@@ -11,6 +11,7 @@ namespace Galley {
 class StoreWorker;
 
 // Site deployments in a scope, newest first, keyset-paginated like the edition list.
+// updateInPlace() brings the loaded rows up to date without a reset.
 class DeploymentListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -32,6 +33,12 @@ public:
     Scope scope() const { return m_scope; }
     void setScope(const Scope &scope);
     void reload();
+    // Reads the rows loaded so far again (at least a page) and applies the difference by
+    // id: removed, moved, inserted (a new deployment on top), dataChanged for those whose
+    // status or details changed; counts again. Never resets. Coalesced: one re-read at a
+    // time, at most one more waiting; setScope() and reload() supersede both.
+    void updateInPlace();
+    bool isUpdating() const { return m_updating; }
 
     int pageSize() const { return m_pageSize; }
     void setPageSize(int rows) { m_pageSize = qBound(1, rows, 1000); }
@@ -52,9 +59,14 @@ Q_SIGNALS:
     void loaded();
     void totalCountChanged(qint64 total);
     void errorOccurred(const Galley::Error &error);
+    // An updateInPlace() has been applied (changed: rows whose data changed in place).
+    void updatedInPlace(int removed, int inserted, int moved, int changed);
 
 private:
     void request(bool first);
+    void startUpdate();
+    void applyUpdate(QList<DeploymentRow> &fresh, bool atEnd, qint64 total);
+    void runQueued();
 
     QPointer<StoreWorker> m_worker;
     Scope m_scope;
@@ -62,6 +74,9 @@ private:
     qint64 m_total = -1;
     bool m_atEnd = true;
     bool m_loading = false;
+    bool m_updating = false;
+    bool m_updateQueued = false;
+    bool m_fetchDeferred = false;   // fetchMore() during an update: runs after it
     quint64 m_generation = 0;
     int m_pageSize = 100;
 };

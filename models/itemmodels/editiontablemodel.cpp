@@ -1,5 +1,6 @@
 #include "editiontablemodel.h"
 
+#include "itemmodels/rowdiff.h"
 #include "store/storeworker.h"
 
 #include <QDateTime>
@@ -93,6 +94,11 @@ void EditionTableModel::requestFirstPage()
     m_firstPageToken.cancel();
     m_countToken.cancel();
     m_firstPageToken = {};
+    // An update or deferred page for the old rows is dropped with them; the new first
+    // page is read after whatever made an update wanted.
+    m_updating = false;
+    m_updateQueued = false;
+    m_fetchDeferred = false;
     m_requestTimer.start();
     setLoading(true, false);
 
@@ -109,6 +115,7 @@ void EditionTableModel::requestFirstPage()
         if (!page) {
             setLoading(false, false);
             Q_EMIT errorOccurred(page.error());
+            runQueued();
             return;
         }
         beginResetModel();
@@ -124,6 +131,7 @@ void EditionTableModel::requestFirstPage()
         Q_EMIT totalCountChanged(m_total);
         if (!m_atEnd)
             requestCount();
+        runQueued();
         },
         m_firstPageToken);
 }
@@ -158,6 +166,16 @@ void EditionTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent) || !m_worker)
         return;
     setLoading(false, true);
+    if (m_updating) {
+        // The last row may be about to change: ask after the update has been applied.
+        m_fetchDeferred = true;
+        return;
+    }
+    postFetch();
+}
+
+void EditionTableModel::postFetch()
+{
     const quint64 generation = m_generation;
     const EditionFilter filter = m_filter;
     const EditionSort sort = m_sort;
@@ -175,6 +193,7 @@ void EditionTableModel::fetchMore(const QModelIndex &parent)
             if (!page) {
                 setLoading(false, false);
                 Q_EMIT errorOccurred(page.error());
+                runQueued();
                 return;
             }
             auto &rows = page.value().rows;
@@ -190,8 +209,196 @@ void EditionTableModel::fetchMore(const QModelIndex &parent)
             setLoading(false, false);
             if (first >= 0)
                 Q_EMIT pageAppended(first, int(m_rows.size()) - first);
+            runQueued();
         },
         m_firstPageToken);
+}
+
+void EditionTableModel::updateInPlace()
+{
+    if (!m_worker || !m_requested)
+        return;   // nothing shown yet: the first page will be read fresh anyway
+    if (m_loadingFirst || m_fetching || m_updating) {
+        // What is on its way may have been read before the change: look again after it.
+        m_updateQueued = true;
+        return;
+    }
+    startUpdate();
+}
+
+void EditionTableModel::startUpdate()
+{
+    m_updating = true;
+    m_updateQueued = false;
+    // The rows loaded so far, at least a page; when everything was loaded, a page more
+    // so that rows added at the end show up without a fetchMore().
+    const int limit = qMax(m_pageSize, int(m_rows.size())) + (m_atEnd ? m_pageSize : 0);
+    const quint64 generation = m_generation;
+    const EditionFilter filter = m_filter;
+    const EditionSort sort = m_sort;
+    const bool walk = m_walkSortIndex;
+    m_worker->post(
+        this,
+        [filter, sort, limit, walk](QSqlDatabase &db) {
+            return EditionQuery::fetchPage(db, filter, sort, std::nullopt, limit, walk);
+        },
+        [this, generation](Result<EditionPage> page) {
+            if (generation != m_generation)
+                return;
+            // Still "updating" while the difference is applied: a fetchMore() that a view
+            // (or the model tester) makes in the middle waits for the final last row.
+            if (page)
+                applyUpdate(page.value());
+            m_updating = false;
+            if (!page)
+                Q_EMIT errorOccurred(page.error());
+            runQueued();
+        },
+        m_firstPageToken);
+}
+
+namespace {
+
+// The columns and roles in which two versions of a row differ; empty when only
+// what the model does not show changed.
+struct RowChange
+{
+    int firstColumn = -1;
+    int lastColumn = -1;
+    QList<int> roles;
+
+    void column(int c)
+    {
+        firstColumn = firstColumn < 0 ? c : qMin(firstColumn, c);
+        lastColumn = qMax(lastColumn, c);
+    }
+};
+
+RowChange compareRows(const EditionRow &a, const EditionRow &b)
+{
+    RowChange change;
+    bool display = false;
+    bool toolTip = false;
+    if (a.title != b.title) {
+        change.column(EditionTableModel::TitleColumn);
+        display = true;
+    }
+    if (a.state != b.state || a.forcePublished != b.forcePublished) {
+        change.column(EditionTableModel::StateColumn);
+        if (a.state != b.state) {
+            display = true;
+            change.roles << EditionTableModel::StateRole;
+        }
+        if (a.forcePublished != b.forcePublished) {
+            toolTip = true;
+            change.roles << EditionTableModel::ForcePublishedRole;
+        }
+    }
+    if (a.schemaName != b.schemaName) {
+        change.column(EditionTableModel::SchemaColumn);
+        display = true;
+    }
+    if (a.sectorName != b.sectorName) {
+        change.column(EditionTableModel::SectorColumn);
+        display = true;
+    }
+    if (a.majorVersion != b.majorVersion || a.minorVersion != b.minorVersion) {
+        change.column(EditionTableModel::VersionColumn);
+        display = true;
+    }
+    if (a.updatedMs != b.updatedMs) {
+        change.column(EditionTableModel::UpdatedColumn);
+        display = true;
+        change.roles << EditionTableModel::UpdatedRole;
+    }
+    if (a.documentId != b.documentId) {
+        change.column(EditionTableModel::TitleColumn);
+        change.roles << EditionTableModel::DocumentIdRole;
+    }
+    if (display)
+        change.roles << Qt::DisplayRole;
+    if (display || toolTip)
+        change.roles << Qt::ToolTipRole;
+    return change;
+}
+
+} // namespace
+
+void EditionTableModel::applyUpdate(EditionPage &page)
+{
+    QList<EditionRow> &fresh = page.rows;
+    QList<Id> before;
+    before.reserve(m_rows.size());
+    for (const EditionRow &r : std::as_const(m_rows))
+        before.append(r.id);
+    QList<Id> after;
+    after.reserve(fresh.size());
+    for (const EditionRow &r : std::as_const(fresh))
+        after.append(r.id);
+
+    RowDiff::Operations ops;
+    ops.remove = [this](int first, int last) {
+        beginRemoveRows({}, first, last);
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+    };
+    ops.move = [this](int from, int destination) {
+        const bool ok = beginMoveRows({}, from, from, {}, destination);
+        Q_ASSERT(ok);
+        Q_UNUSED(ok);
+        m_rows.move(from, destination > from ? destination - 1 : destination);
+        endMoveRows();
+    };
+    ops.insert = [this, &fresh](int row, int first, int last) {
+        beginInsertRows({}, row, row + (last - first));
+        for (int k = first; k <= last; ++k)
+            m_rows.insert(row + (k - first), fresh.at(k));
+        endInsertRows();
+    };
+    const RowDiff::Stats stats = RowDiff::apply(before, after, ops);
+
+    // The rows are in their new order now; bring their data up to date.
+    int changed = 0;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const EditionRow &was = m_rows.at(row);
+        const EditionRow &now = fresh.at(row);
+        const RowChange change = compareRows(was, now);
+        // Ids the model keeps but shows in no role: stored, not signalled.
+        const bool hidden = was.siteId != now.siteId || was.sectorId != now.sectorId || was.schemaId != now.schemaId;
+        if (change.firstColumn < 0 && !hidden)
+            continue;
+        m_rows[row] = now;
+        if (change.firstColumn >= 0) {
+            ++changed;
+            Q_EMIT dataChanged(index(row, change.firstColumn), index(row, change.lastColumn), change.roles);
+        }
+    }
+
+    m_atEnd = page.atEnd;
+    if (m_atEnd) {
+        m_total = m_rows.size();
+        Q_EMIT totalCountChanged(m_total);
+    } else {
+        requestCount();
+    }
+    Q_EMIT updatedInPlace(stats.removed, stats.inserted, stats.moved, changed);
+}
+
+// Starts what waited for the work that just ended: first a page a view asked for
+// during an update, then another update.
+void EditionTableModel::runQueued()
+{
+    if (m_fetchDeferred && !m_updating) {
+        m_fetchDeferred = false;
+        if (m_atEnd || m_rows.isEmpty()) {
+            setLoading(m_loadingFirst, false);
+        } else {
+            postFetch();
+            return;
+        }
+    }
+    if (m_updateQueued && !m_loadingFirst && !m_fetching && !m_updating)
+        startUpdate();
 }
 
 const EditionRow *EditionTableModel::rowAt(int row) const

@@ -14,7 +14,8 @@ namespace Galley {
 // worker thread. rowCount() is what has been loaded; canFetchMore()/fetchMore()
 // load the next page after the last row. A new filter or sort order keeps showing
 // the old rows until the first page of the new ones arrives, then swaps them in
-// one reset, so the view never flashes empty.
+// one reset, so the view never flashes empty. Changes written to the store behind
+// the model's back (by sync) come in with updateInPlace(), without a reset.
 class EditionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,6 +40,15 @@ public:
     EditionSort sortOrder() const { return m_sort; }
     // Reloads the first page with the current filter and sort order.
     void refresh();
+    // Reads the rows already loaded again (at least a page; with the current filter and
+    // sort order) and applies the difference as row removals, moves, insertions and
+    // dataChanged for the rows whose data changed, then counts again. Never resets, so
+    // views keep their selection, current index and scroll position. For changes
+    // written to the store by someone else (sync). Calls in a burst are coalesced: one
+    // re-read runs at a time and at most one more waits behind it (or behind a page
+    // being loaded); a new filter, sort order or refresh() supersedes both.
+    void updateInPlace();
+    bool isUpdating() const { return m_updating; }
 
     int pageSize() const { return m_pageSize; }
     void setPageSize(int rows);
@@ -71,11 +81,17 @@ Q_SIGNALS:
     void pageAppended(int firstRow, int count);
     void totalCountChanged(qint64 total);
     void errorOccurred(const Galley::Error &error);
+    // An updateInPlace() has been applied (changed: rows whose data changed in place).
+    void updatedInPlace(int removed, int inserted, int moved, int changed);
 
 private:
     void requestFirstPage();
     void requestCount();
     void setLoading(bool first, bool fetching);
+    void postFetch();
+    void startUpdate();
+    void applyUpdate(EditionPage &page);
+    void runQueued();
 
     QPointer<StoreWorker> m_worker;
     EditionFilter m_filter;
@@ -86,8 +102,11 @@ private:
     bool m_atEnd = true;
     bool m_loadingFirst = false;
     bool m_fetching = false;
-    bool m_requested = false;
-    bool m_walkSortIndex = false;   // the query plan the first page chose, reused by fetchMore    // a first page has been asked for at least once
+    bool m_requested = false;       // a first page has been asked for at least once
+    bool m_walkSortIndex = false;   // the query plan the first page chose, reused by fetchMore
+    bool m_updating = false;        // an updateInPlace() re-read is on its way
+    bool m_updateQueued = false;    // another one is wanted when the current work is done
+    bool m_fetchDeferred = false;   // fetchMore() came during an update: runs after it
     quint64 m_generation = 0;    // answers for an older filter/sort are dropped
     CancelToken m_firstPageToken;   // also covers the pages fetched after it
     CancelToken m_countToken;

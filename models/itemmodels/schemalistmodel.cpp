@@ -1,5 +1,6 @@
 #include "schemalistmodel.h"
 
+#include "itemmodels/rowdiff.h"
 #include "store/storeworker.h"
 
 #include <QJsonDocument>
@@ -27,6 +28,8 @@ void SchemaListModel::reload()
     if (!m_worker)
         return;
     m_loading = true;
+    m_updating = false;       // its answer is for the old generation
+    m_updateQueued = false;   // the new read comes after whatever wanted it
     const quint64 generation = ++m_generation;
     const Id account = m_accountId;
     m_worker->post(
@@ -41,9 +44,48 @@ void SchemaListModel::reload()
             }
             beginResetModel();
             m_all = std::move(schemas.value());
-            m_visible = matchingRows();
+            m_visible.clear();
+            for (int i : matchingRows())
+                m_visible.append(m_all.at(i));
             endResetModel();
             Q_EMIT loaded();
+            if (m_updateQueued)
+                startUpdate();
+        });
+}
+
+void SchemaListModel::updateInPlace()
+{
+    if (!m_worker || m_generation == 0)
+        return;   // never loaded: the first load reads fresh rows anyway
+    if (m_loading || m_updating) {
+        m_updateQueued = true;   // what is on its way may predate the change
+        return;
+    }
+    startUpdate();
+}
+
+void SchemaListModel::startUpdate()
+{
+    m_updating = true;
+    m_updateQueued = false;
+    const quint64 generation = m_generation;
+    const Id account = m_accountId;
+    m_worker->post(
+        this, [account](QSqlDatabase &db) { return ReplicaReader::schemas(db, account); },
+        [this, generation](Result<QList<SchemaSummary>> schemas) {
+            if (generation != m_generation)
+                return;
+            m_updating = false;
+            if (!schemas) {
+                Q_EMIT errorOccurred(schemas.error());
+            } else {
+                m_all = std::move(schemas.value());
+                const Changes c = applyFilter();
+                Q_EMIT updatedInPlace(c.removed, c.inserted, c.moved, c.changed);
+            }
+            if (m_updateQueued)
+                startUpdate();
         });
 }
 
@@ -66,56 +108,99 @@ QList<int> SchemaListModel::matchingRows() const
     return rows;
 }
 
-// Removes the rows that no longer match and inserts the ones that now do, in
-// contiguous runs, so a view keeps its selection and scroll position.
-void SchemaListModel::applyFilter()
+namespace {
+
+// The roles in which two versions of a schema differ.
+QList<int> changedRoles(const SchemaSummary &a, const SchemaSummary &b)
+{
+    QList<int> roles;
+    if (a.schema.name != b.schema.name)
+        roles << Qt::DisplayRole;
+    if (a.schema.name != b.schema.name || a.schema.description != b.schema.description)
+        roles << Qt::ToolTipRole;
+    if (a.schema.description != b.schema.description)
+        roles << SchemaListModel::DescriptionRole;
+    if (a.schema.dialect != b.schema.dialect)
+        roles << SchemaListModel::DialectRole;
+    if (a.documentCount != b.documentCount)
+        roles << SchemaListModel::DocumentCountRole;
+    if (a.schema.specDoc != b.schema.specDoc)
+        roles << SchemaListModel::SpecJsonRole;
+    if (a.schema.updatedAt != b.schema.updatedAt)
+        roles << SchemaListModel::UpdatedRole;
+    if (a.schema.accountId != b.schema.accountId)
+        roles << SchemaListModel::AccountIdRole;
+    return roles;
+}
+
+bool sameSchema(const SchemaSummary &a, const SchemaSummary &b)
+{
+    return changedRoles(a, b).isEmpty() && a.schema.authPolicy == b.schema.authPolicy
+        && a.schema.lockVersion == b.schema.lockVersion && a.schema.createdAt == b.schema.createdAt;
+}
+
+} // namespace
+
+// Removes the rows that no longer match, moves those whose place changed and inserts
+// the ones that now match, in contiguous runs, then updates the data of the rest, so a
+// view keeps its selection and scroll position.
+SchemaListModel::Changes SchemaListModel::applyFilter()
 {
     const QList<int> wanted = matchingRows();
-    // Remove rows not wanted any more (back to front so row numbers stay valid).
-    for (int row = int(m_visible.size()) - 1; row >= 0;) {
-        if (wanted.contains(m_visible.at(row))) {
-            --row;
-            continue;
-        }
-        int first = row;
-        while (first > 0 && !wanted.contains(m_visible.at(first - 1)))
-            --first;
-        beginRemoveRows({}, first, row);
-        m_visible.remove(first, row - first + 1);
+    QList<Id> before;
+    for (const SchemaSummary &s : std::as_const(m_visible))
+        before.append(s.schema.id);
+    QList<Id> after;
+    for (int i : wanted)
+        after.append(m_all.at(i).schema.id);
+
+    RowDiff::Operations ops;
+    ops.remove = [this](int first, int last) {
+        beginRemoveRows({}, first, last);
+        m_visible.remove(first, last - first + 1);
         endRemoveRows();
-        row = first - 1;
-    }
-    // Insert the missing ones in order: m_visible and wanted are both ascending.
-    int row = 0;
-    for (int w = 0; w < wanted.size();) {
-        if (row < m_visible.size() && m_visible.at(row) == wanted.at(w)) {
-            ++row;
-            ++w;
-            continue;
-        }
-        int last = w;
-        while (last + 1 < wanted.size() && (row >= m_visible.size() || wanted.at(last + 1) < m_visible.at(row)))
-            ++last;
-        beginInsertRows({}, row, row + (last - w));
-        for (int k = w; k <= last; ++k)
-            m_visible.insert(row + (k - w), wanted.at(k));
+    };
+    ops.move = [this](int from, int destination) {
+        const bool ok = beginMoveRows({}, from, from, {}, destination);
+        Q_ASSERT(ok);
+        Q_UNUSED(ok);
+        m_visible.move(from, destination > from ? destination - 1 : destination);
+        endMoveRows();
+    };
+    ops.insert = [this, &wanted](int row, int first, int last) {
+        beginInsertRows({}, row, row + (last - first));
+        for (int k = first; k <= last; ++k)
+            m_visible.insert(row + (k - first), m_all.at(wanted.at(k)));
         endInsertRows();
-        row += last - w + 1;
-        w = last + 1;
+    };
+    const RowDiff::Stats stats = RowDiff::apply(before, after, ops);
+
+    Changes changes { stats.removed, stats.inserted, stats.moved, 0 };
+    for (int row = 0; row < m_visible.size(); ++row) {
+        const SchemaSummary &fresh = m_all.at(wanted.at(row));
+        if (sameSchema(m_visible.at(row), fresh))
+            continue;
+        const QList<int> roles = changedRoles(m_visible.at(row), fresh);
+        m_visible[row] = fresh;
+        if (!roles.isEmpty()) {
+            ++changes.changed;
+            Q_EMIT dataChanged(index(row), index(row), roles);
+        }
     }
+    return changes;
 }
 
 const SchemaSummary *SchemaListModel::schemaAt(int row) const
 {
     if (row < 0 || row >= m_visible.size())
         return nullptr;
-    return &m_all.at(m_visible.at(row));
+    return &m_visible.at(row);
 }
 
 int SchemaListModel::rowOfSchema(Id schemaId) const
 {
     for (int row = 0; row < m_visible.size(); ++row) {
-        if (m_all.at(m_visible.at(row)).schema.id == schemaId)
+        if (m_visible.at(row).schema.id == schemaId)
             return row;
     }
     return -1;
@@ -130,7 +215,7 @@ QVariant SchemaListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const SchemaSummary &s = m_all.at(m_visible.at(index.row()));
+    const SchemaSummary &s = m_visible.at(index.row());
     switch (role) {
     case Qt::DisplayRole: return s.schema.name;
     case Qt::ToolTipRole:

@@ -1,5 +1,6 @@
 #include "tenanttreemodel.h"
 
+#include "itemmodels/rowdiff.h"
 #include "store/replicareader.h"
 #include "store/storeworker.h"
 
@@ -16,6 +17,7 @@ struct TenantTreeModel::Node
     QString detail;
     qint64 editionCount = -1;   // not counted yet
     Node *parent = nullptr;
+    quint64 serial = 0;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
     bool fetched = false;
@@ -24,9 +26,7 @@ struct TenantTreeModel::Node
     bool canHaveChildren() const { return !parent || kind != NodeKind::Sector; }
 };
 
-namespace {
-
-struct ChildRow
+struct TenantTreeModel::ChildRow
 {
     Id id;
     QString name;
@@ -34,7 +34,8 @@ struct ChildRow
 };
 
 // Children of a node (accounts for the root).
-Result<QList<ChildRow>> loadChildren(QSqlDatabase &db, bool isRoot, TenantTreeModel::NodeKind kind, Id id)
+Result<QList<TenantTreeModel::ChildRow>> TenantTreeModel::loadChildren(QSqlDatabase &db, bool isRoot, NodeKind kind,
+                                                                         Id id)
 {
     QList<ChildRow> out;
     if (isRoot) {
@@ -59,12 +60,10 @@ Result<QList<ChildRow>> loadChildren(QSqlDatabase &db, bool isRoot, TenantTreeMo
     return out;
 }
 
-} // namespace
-
 TenantTreeModel::TenantTreeModel(StoreWorker *worker, QObject *parent)
     : QAbstractItemModel(parent)
     , m_worker(worker)
-    , m_root(std::make_unique<Node>())
+    , m_root(makeNode(nullptr))
 {
 }
 
@@ -75,9 +74,28 @@ void TenantTreeModel::reload()
     beginResetModel();
     ++m_generation;
     m_pending = 0;
-    m_root = std::make_unique<Node>();
+    m_updating = false;
+    m_updateQueued = false;
+    m_nodes.clear();
+    m_root = makeNode(nullptr);
     endResetModel();
     fetchChildren(m_root.get());
+}
+
+std::unique_ptr<TenantTreeModel::Node> TenantTreeModel::makeNode(Node *parent)
+{
+    auto node = std::make_unique<Node>();
+    node->parent = parent;
+    node->serial = ++m_nextSerial;
+    m_nodes.insert(node->serial, node.get());
+    return node;
+}
+
+void TenantTreeModel::forget(const Node *node)
+{
+    m_nodes.remove(node->serial);
+    for (const auto &c : node->children)
+        forget(c.get());
 }
 
 TenantTreeModel::Node *TenantTreeModel::nodeFor(const QModelIndex &index) const
@@ -101,35 +119,41 @@ void TenantTreeModel::fetchChildren(Node *node)
     const bool isRoot = node == m_root.get();
     const NodeKind kind = node->kind;
     const Id id = node->id;
+    const quint64 serial = node->serial;
     const quint64 generation = m_generation;
     m_worker->post(
         this, [isRoot, kind, id](QSqlDatabase &db) { return loadChildren(db, isRoot, kind, id); },
-        [this, node, isRoot, generation](Result<QList<ChildRow>> rows) {
+        [this, serial, isRoot, generation](Result<QList<ChildRow>> rows) {
             if (generation != m_generation)
                 return;   // the tree was reloaded: node no longer exists
             --m_pending;
-            node->fetching = false;
-            if (!rows) {
-                Q_EMIT errorOccurred(rows.error());
+            Node *target = m_nodes.value(serial);
+            if (!target) {
+                runQueuedUpdate();   // removed by an update meanwhile
                 return;
             }
-            node->fetched = true;
-            const QModelIndex parentIndex = indexFor(node);
+            target->fetching = false;
+            if (!rows) {
+                Q_EMIT errorOccurred(rows.error());
+                runQueuedUpdate();
+                return;
+            }
+            target->fetched = true;
+            const QModelIndex parentIndex = indexFor(target);
             const auto &list = rows.value();
             if (!list.isEmpty()) {
                 beginInsertRows(parentIndex, 0, int(list.size()) - 1);
-                const NodeKind childKind = isRoot ? NodeKind::Account
-                    : node->kind == NodeKind::Account ? NodeKind::Site
-                                                      : NodeKind::Sector;
+                const NodeKind childKind = isRoot      ? NodeKind::Account
+                    : target->kind == NodeKind::Account ? NodeKind::Site
+                                                        : NodeKind::Sector;
                 for (const ChildRow &c : list) {
-                    auto child = std::make_unique<Node>();
+                    auto child = makeNode(target);
                     child->kind = childKind;
                     child->id = c.id;
                     child->name = c.name;
                     child->detail = c.detail;
-                    child->parent = node;
-                    child->row = int(node->children.size());
-                    node->children.push_back(std::move(child));
+                    child->row = int(target->children.size());
+                    target->children.push_back(std::move(child));
                 }
                 endInsertRows();
             } else {
@@ -138,12 +162,13 @@ void TenantTreeModel::fetchChildren(Node *node)
                     Q_EMIT dataChanged(parentIndex, parentIndex);
             }
             if (!list.isEmpty())
-                fetchCounts(node);
+                fetchCounts(target);
             if (isRoot)
                 Q_EMIT accountsLoaded();
             else
                 Q_EMIT childrenLoaded(parentIndex);
             continueEnsure();
+            runQueuedUpdate();
         });
 }
 
@@ -152,6 +177,7 @@ void TenantTreeModel::fetchCounts(Node *node)
     const bool isRoot = node == m_root.get();
     const NodeKind kind = node->kind;
     const Id id = node->id;
+    const quint64 serial = node->serial;
     const quint64 generation = m_generation;
     const auto level = isRoot                   ? ReplicaReader::CountLevel::Accounts
         : kind == NodeKind::Account              ? ReplicaReader::CountLevel::SitesOfAccount
@@ -159,22 +185,187 @@ void TenantTreeModel::fetchCounts(Node *node)
     // An aggregate over up to every edition: on the background lane, filled in later.
     m_worker->post(
         this, [level, id](QSqlDatabase &db) { return ReplicaReader::editionCounts(db, level, id); },
-        [this, node, generation](Result<QHash<Id, qint64>> counts) {
+        [this, serial, generation](Result<QHash<Id, qint64>> counts) {
             if (generation != m_generation)
                 return;
+            Node *target = m_nodes.value(serial);
+            if (!target)
+                return;   // removed by an update meanwhile
             if (!counts) {
                 Q_EMIT errorOccurred(counts.error());
                 return;
             }
-            for (auto &child : node->children)
-                child->editionCount = counts.value().value(child->id);
-            if (!node->children.empty()) {
-                const QModelIndex parentIndex = indexFor(node);
-                Q_EMIT dataChanged(index(0, 0, parentIndex), index(int(node->children.size()) - 1, 0, parentIndex),
+            // dataChanged for the runs of children whose count changed.
+            const QModelIndex parentIndex = indexFor(target);
+            const int n = int(target->children.size());
+            for (int row = 0; row < n;) {
+                Node *child = target->children[size_t(row)].get();
+                const qint64 count = counts.value().value(child->id);
+                if (child->editionCount == count) {
+                    ++row;
+                    continue;
+                }
+                int last = row;
+                child->editionCount = count;
+                while (last + 1 < n) {
+                    Node *next = target->children[size_t(last + 1)].get();
+                    const qint64 c = counts.value().value(next->id);
+                    if (next->editionCount == c)
+                        break;
+                    next->editionCount = c;
+                    ++last;
+                }
+                Q_EMIT dataChanged(index(row, 0, parentIndex), index(last, 0, parentIndex),
                                    { EditionCountRole, Qt::ToolTipRole });
+                row = last + 1;
             }
         },
         {}, StoreWorker::Lane::Background);
+}
+
+void TenantTreeModel::updateInPlace()
+{
+    if (!m_worker || (!m_root->fetched && !m_root->fetching))
+        return;   // nothing loaded: whatever is fetched later is read fresh
+    if (m_pending > 0 || m_updating) {
+        // Children on their way may have been read before the change: look again after them.
+        m_updateQueued = true;
+        return;
+    }
+    startUpdate();
+}
+
+void TenantTreeModel::startUpdate()
+{
+    m_updating = true;
+    m_updateQueued = false;
+    struct Wanted
+    {
+        quint64 serial;
+        bool isRoot;
+        NodeKind kind;
+        Id id;
+    };
+    // Every loaded level, parents before their children.
+    QList<Wanted> wanted;
+    QList<const Node *> queue { m_root.get() };
+    for (qsizetype i = 0; i < queue.size(); ++i) {
+        const Node *n = queue.at(i);
+        if (!n->fetched)
+            continue;
+        wanted.append({ n->serial, n == m_root.get(), n->kind, n->id });
+        for (const auto &c : n->children)
+            queue.append(c.get());
+    }
+    const quint64 generation = m_generation;
+    using Answer = QList<std::pair<quint64, Result<QList<ChildRow>>>>;
+    m_worker->post(
+        this,
+        [wanted](QSqlDatabase &db) {
+            Answer answer;
+            for (const Wanted &w : wanted)
+                answer.append({ w.serial, loadChildren(db, w.isRoot, w.kind, w.id) });
+            return answer;
+        },
+        [this, generation](Answer answer) {
+            if (generation != m_generation)
+                return;
+            m_updating = false;
+            QList<quint64> counted;
+            for (const auto &[serial, rows] : answer) {
+                Node *node = m_nodes.value(serial);
+                if (!node)
+                    continue;   // its parent lost it a moment ago
+                if (!rows) {
+                    Q_EMIT errorOccurred(rows.error());
+                    continue;
+                }
+                applyChildren(node, rows.value());
+                if (!node->children.empty())
+                    counted.append(serial);
+            }
+            for (quint64 serial : std::as_const(counted)) {
+                if (Node *node = m_nodes.value(serial))
+                    fetchCounts(node);
+            }
+            Q_EMIT updatedInPlace();
+            runQueuedUpdate();
+        });
+}
+
+void TenantTreeModel::applyChildren(Node *node, const QList<ChildRow> &rows)
+{
+    const QModelIndex parentIndex = indexFor(node);
+    const NodeKind childKind = node == m_root.get() ? NodeKind::Account
+        : node->kind == NodeKind::Account           ? NodeKind::Site
+                                                    : NodeKind::Sector;
+    auto renumber = [node] {
+        for (size_t i = 0; i < node->children.size(); ++i)
+            node->children[i]->row = int(i);
+    };
+    QList<Id> before;
+    for (const auto &c : node->children)
+        before.append(c->id);
+    QList<Id> after;
+    for (const ChildRow &c : rows)
+        after.append(c.id);
+    const bool hadChildren = !node->children.empty();
+
+    RowDiff::Operations ops;
+    ops.remove = [&](int first, int last) {
+        beginRemoveRows(parentIndex, first, last);
+        auto begin = node->children.begin() + first;
+        auto end = node->children.begin() + last + 1;
+        for (auto it = begin; it != end; ++it)
+            forget(it->get());
+        node->children.erase(begin, end);
+        renumber();
+        endRemoveRows();
+    };
+    ops.move = [&](int from, int destination) {
+        const bool ok = beginMoveRows(parentIndex, from, from, parentIndex, destination);
+        Q_ASSERT(ok);
+        Q_UNUSED(ok);
+        auto moving = std::move(node->children[size_t(from)]);
+        node->children.erase(node->children.begin() + from);
+        const int to = destination > from ? destination - 1 : destination;
+        node->children.insert(node->children.begin() + to, std::move(moving));
+        renumber();
+        endMoveRows();
+    };
+    ops.insert = [&](int row, int first, int last) {
+        beginInsertRows(parentIndex, row, row + (last - first));
+        for (int k = first; k <= last; ++k) {
+            auto child = makeNode(node);
+            child->kind = childKind;
+            child->id = rows.at(k).id;
+            child->name = rows.at(k).name;
+            child->detail = rows.at(k).detail;
+            node->children.insert(node->children.begin() + row + (k - first), std::move(child));
+        }
+        renumber();
+        endInsertRows();
+    };
+    RowDiff::apply(before, after, ops);
+
+    for (int row = 0; row < rows.size(); ++row) {
+        Node *child = node->children[size_t(row)].get();
+        const ChildRow &c = rows.at(row);
+        if (child->name == c.name && child->detail == c.detail)
+            continue;
+        child->name = c.name;
+        child->detail = c.detail;
+        const QModelIndex i = index(row, 0, parentIndex);
+        Q_EMIT dataChanged(i, i, { Qt::DisplayRole, Qt::ToolTipRole, DetailRole });
+    }
+    if (hadChildren && node->children.empty() && parentIndex.isValid())
+        Q_EMIT dataChanged(parentIndex, parentIndex);   // no expander any more
+}
+
+void TenantTreeModel::runQueuedUpdate()
+{
+    if (m_updateQueued && !m_updating && m_pending == 0)
+        startUpdate();
 }
 
 Scope TenantTreeModel::scopeForIndex(const QModelIndex &index) const

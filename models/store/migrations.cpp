@@ -355,10 +355,89 @@ const QStringList kVersion3 = {
     END)"),
 };
 
+// Version 4: the sync client. The outbox and conflicts of version 1 were never written to;
+// they are rebuilt with what the client needs: the chain a change is ordered in, the copy it
+// was made against (for merges), the server's field errors, backoff, and a line for the
+// Outbox screen. server_copies keeps the newest server copy of an entity that has local
+// changes waiting (the replica row shows the local change meanwhile); id_map remembers which
+// server id a locally created object got; resync_seen marks what a full resync has seen.
+const QStringList kVersion4 = {
+    QStringLiteral("DROP TABLE conflicts"),
+    QStringLiteral("DROP TABLE outbox"),
+    QStringLiteral(R"(CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        account_id INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        method TEXT NOT NULL CHECK (method IN ('POST','PUT','DELETE')),
+        path TEXT NOT NULL,
+        body TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(body)),
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        order_key TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('create','update','delete','add_remark')),
+        base_lock_version INTEGER,
+        base TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(base)),
+        state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued','sending','failed','conflict','gone')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT '',
+        field_errors TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(field_errors)),
+        site_id INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        next_attempt_at INTEGER NOT NULL DEFAULT 0
+    ))"),
+    QStringLiteral("CREATE INDEX outbox_chain ON outbox(order_key, id)"),
+    QStringLiteral("CREATE INDEX outbox_entity ON outbox(entity, entity_id)"),
+    QStringLiteral(R"(CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY,
+        outbox_id INTEGER NOT NULL UNIQUE REFERENCES outbox(id) ON DELETE CASCADE,
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        base TEXT NOT NULL CHECK (json_valid(base)),
+        mine TEXT NOT NULL CHECK (json_valid(mine)),
+        theirs TEXT NOT NULL CHECK (json_valid(theirs)),
+        theirs_by TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL
+    ))"),
+    QStringLiteral(R"(CREATE TABLE server_copies (
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (entity, entity_id)
+    ) WITHOUT ROWID)"),
+    QStringLiteral(R"(CREATE TABLE id_map (
+        entity TEXT NOT NULL,
+        local_id INTEGER NOT NULL,
+        server_id INTEGER NOT NULL,
+        PRIMARY KEY (entity, local_id)
+    ) WITHOUT ROWID)"),
+    QStringLiteral(R"(CREATE TABLE resync_seen (
+        entity TEXT NOT NULL,
+        entity_id INTEGER NOT NULL,
+        PRIMARY KEY (entity, entity_id)
+    ) WITHOUT ROWID)"),
+    QStringLiteral("DROP TABLE sync_state"),
+    QStringLiteral(R"(CREATE TABLE sync_state (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        account_id INTEGER NOT NULL DEFAULT 0,
+        user_id INTEGER NOT NULL DEFAULT 0,
+        cursor INTEGER NOT NULL DEFAULT 0,
+        resyncing INTEGER NOT NULL DEFAULT 0,
+        initial_done INTEGER NOT NULL DEFAULT 0,
+        last_synced_at INTEGER,
+        next_local_id INTEGER NOT NULL DEFAULT -1
+    ))"),
+    QStringLiteral("INSERT INTO sync_state (id) VALUES (1)"),
+    // The server enforces one open edition per document; a replica passes through states the
+    // server never had together (a resync brings the newest copy of each edition in feed order).
+    QStringLiteral("DROP INDEX editions_one_open"),
+};
+
 const Migration kMigrations[] = {
     { 1, "tenancy, content, publishing, outbox, sync state, full-text index", kVersion1 },
     { 2, "workspace description, audit lookup index", kVersion2 },
     { 3, "edition fields in their own table; covering filter indexes", kVersion3 },
+    { 4, "sync client: outbox, conflicts, server copies, id map, resync marks", kVersion4 },
 };
 
 } // namespace

@@ -215,7 +215,7 @@ Status ReplicaWriter::upsert(const User &u)
 
 Status ReplicaWriter::upsert(const ContentSchema &s)
 {
-    if (s.id <= 0)
+    if (s.id == 0)   // negative: created locally, not yet on the server
         return invalidId("content schema");
     Status st;
     QSqlQuery &q = prepared(
@@ -237,7 +237,7 @@ Status ReplicaWriter::upsert(const ContentSchema &s)
 
 Status ReplicaWriter::upsert(const Document &d)
 {
-    if (d.id <= 0)
+    if (d.id == 0)   // negative: created locally, not yet on the server
         return invalidId("document");
     Status st;
     QSqlQuery &q = prepared(
@@ -256,7 +256,7 @@ Status ReplicaWriter::upsert(const Document &d)
 
 Status ReplicaWriter::upsert(const Edition &e)
 {
-    if (e.id <= 0)
+    if (e.id == 0)   // negative: created locally, not yet on the server
         return invalidId("edition");
     Status st;
     // Both rows or neither, also when the caller has no transaction open: the savepoint
@@ -366,7 +366,7 @@ Status ReplicaWriter::upsert(const Unpublishing &u)
 
 Status ReplicaWriter::upsert(const EditorialRemark &r)
 {
-    if (r.id <= 0)
+    if (r.id == 0)   // negative: created locally, not yet on the server
         return invalidId("editorial remark");
     Status st;
     QSqlQuery &q = prepared("editorial_remarks",

@@ -6,7 +6,10 @@
 // its API. Header-only so every integration test shares one copy.
 #include "common/serverdatabase.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -58,21 +61,33 @@ public:
     // one password per role, so this allows a generous minute on a slow machine).
     bool start(const QStringList &arguments)
     {
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // Both channels go to files, never to pipes: a server that logs every request would
+        // otherwise fill a pipe nobody reads while a test waits on something else, and stall.
+        if (!m_logs.isValid())
+            return false;
+        ++m_starts;
+        m_stdoutPath = m_logs.filePath(QStringLiteral("stdout-%1.log").arg(m_starts));
+        m_stderrPath = m_logs.filePath(QStringLiteral("stderr-%1.log").arg(m_starts));
+        m_stderrOffset = 0;
+        m_process.setStandardOutputFile(m_stdoutPath);
+        m_process.setStandardErrorFile(m_stderrPath);
         m_process.start(binary(), arguments);
         if (!m_process.waitForStarted(10000))
             return false;
         static const QRegularExpression listening(QStringLiteral("listening on (https?://[^ ]+)"));
-        while (m_process.state() == QProcess::Running && m_process.waitForReadyRead(60000)) {
-            m_output += m_process.readAllStandardOutput();
-            const auto match = listening.match(QString::fromUtf8(m_output));
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 120000) {
+            const auto match = listening.match(QString::fromUtf8(readFile(m_stdoutPath)));
             if (match.hasMatch()) {
                 m_base = QUrl(match.captured(1));
                 return true;
             }
+            if (m_process.state() != QProcess::Running)
+                break;
+            m_process.waitForFinished(20);
         }
-        m_output += m_process.readAllStandardOutput();
-        qWarning().noquote() << "server did not start:" << m_output << m_process.readAllStandardError();
+        qWarning().noquote() << "server did not start:" << readFile(m_stdoutPath) << readFile(m_stderrPath);
         return false;
     }
 
@@ -99,11 +114,29 @@ public:
 
     QUrl baseUrl() const { return m_base; }
     QProcess &process() { return m_process; }
-    QByteArray standardError() { return m_process.readAllStandardError(); }
+    // What the server wrote to standard error since the last call.
+    QByteArray standardError()
+    {
+        const QByteArray all = readFile(m_stderrPath);
+        const QByteArray fresh = all.mid(m_stderrOffset);
+        m_stderrOffset = all.size();
+        return fresh;
+    }
+    QByteArray standardOutput() { return readFile(m_stdoutPath); }
 
 private:
+    static QByteArray readFile(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
     QProcess m_process;
-    QByteArray m_output;
+    QTemporaryDir m_logs;
+    int m_starts = 0;
+    QString m_stdoutPath;
+    QString m_stderrPath;
+    qsizetype m_stderrOffset = 0;
     QUrl m_base;
 };
 

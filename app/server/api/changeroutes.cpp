@@ -1,4 +1,17 @@
 // GET /changes?since=&limit= — the sync feed (api.md, "Change feed").
+//
+// {"changes": [{"seq", "entity", "id", "op", "site_id"?, "data"}…], "next": "<cursor>",
+//  "has_more": bool, "last": "<seq>"}
+// - `since`: 0, or a `next` from an earlier page, sent back as it came. `next` is the seq of the
+//   page's last entry (or the feed's end) — except on a page read from 0 that ends below the
+//   compaction horizon (the snapshot part of the feed), where it is a negative number that
+//   stays valid until the next compaction (ChangeFeed::read). A positive cursor below the
+//   horizon, or one the feed no longer knows, is 410 cursor_expired: read again from 0.
+// - `last`: the newest seq of the account's feed when this page was read (also entries the
+//   caller may not see), for estimating how much of the feed is still to come. Like `next` a
+//   string, so that clients without 64-bit integers keep every digit.
+// - Reading from 0 always works and gives the latest state of every object the caller may see
+//   (the compacted part), followed by the entries after the horizon.
 #include "jsonwriter.h"
 #include "tenancy.h"
 #include "v1.h"
@@ -15,8 +28,6 @@ void addChangeRoutes(ApiVersion &version, const std::shared_ptr<ApiContext> &api
     version.add(Route(HttpMethod::Get, u"/changes"_s, Permission::Read, [api](const RequestContext &c) -> HandlerResult {
         const TenancyScope scope(c.user());
         const qint64 since = c.queryInt(u"since"_s).value_or(0);
-        if (since < 0)
-            return ApiError::badRequest(u"'since' is a feed position (0 or a 'next' value)."_s, u"since"_s);
         const int limit = int(c.queryInt(u"limit"_s).value_or(500));
         QSqlDatabase db = api->store.connection();
         const auto page = ChangeFeed::read(db, scope.accountId(), since, limit, scope.visibleSites());
@@ -41,6 +52,7 @@ void addChangeRoutes(ApiVersion &version, const std::shared_ptr<ApiContext> &api
         out.endArray()
                 .key("next").value(QString::number(page->next))
                 .key("has_more").value(page->hasMore)
+                .key("last").value(QString::number(page->last))
                 .endObject();
         ApiSuccess success;
         success.rawData = out.take();

@@ -570,11 +570,11 @@ HandlerResult createDocument(const ApiContext &api, const RequestContext &c)
     {
         QSqlQuery q(db);
         q.prepare(u"INSERT INTO editions (account_id, document_id, title, fields, state, change_note, lock_version, "
-                  "created_by, created_at, updated_at) VALUES (?, ?, ?, %1, 'draft', ?, 1, ?, ?, ?) RETURNING id"_s
+                  "created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, %1, 'draft', ?, 1, ?, ?, ?, ?) RETURNING id"_s
                           .arg(api.store.dialect().jsonParameter()));
         for (const QVariant &v : QVariantList { caller.accountId, documentId, *title,
                                                 QString::fromUtf8(QJsonDocument(*fields).toJson(QJsonDocument::Compact)),
-                                                changeNote.value_or(u""_s), caller.userId, now, now })
+                                                changeNote.value_or(u""_s), caller.userId, caller.userId, now, now })
             q.addBindValue(v);
         if (!q.exec() || !q.next())
             return Write::storageFailure(q, "cannot insert an edition:");
@@ -662,10 +662,11 @@ HandlerResult updateEdition(const ApiContext &api, const RequestContext &c)
     }
     QSqlQuery q(w.db());
     q.prepare(u"UPDATE editions SET "_s + set
-              + u"lock_version = lock_version + 1, updated_at = ? WHERE id = ? AND account_id = ? AND lock_version = ? "
-                "AND state IN ('draft', 'submitted', 'rejected') RETURNING document_id"_s);
+              + u"lock_version = lock_version + 1, updated_by = ?, updated_at = ? WHERE id = ? AND account_id = ? "
+                "AND lock_version = ? AND state IN ('draft', 'submitted', 'rejected') RETURNING document_id"_s);
     for (const QVariant &v : std::as_const(binds))
         q.addBindValue(v);
+    q.addBindValue(caller.userId);
     q.addBindValue(w.now());
     q.addBindValue(id);
     q.addBindValue(caller.accountId);

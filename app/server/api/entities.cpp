@@ -78,6 +78,8 @@ const Entity &Entity::schema()
                             { "auth_policy", u"c.auth_policy"_s, K::Text },
                             { "lock_version", u"c.lock_version"_s, K::Integer },
                             { "created_by", u"c.created_by"_s, K::OptionalId },
+                            { "updated_by", u"c.updated_by"_s, K::OptionalId },
+                            { "updated_by_name", u"COALESCE((SELECT name FROM users WHERE id = c.updated_by), '')"_s, K::Text },
                             { "created_at", u"c.created_at"_s, K::Time },
                             { "updated_at", u"c.updated_at"_s, K::Time } });
     return e;
@@ -124,6 +126,8 @@ const Entity &Entity::edition()
                             { "major_change_published_at", u"e.major_change_published_at"_s, K::OptionalTime },
                             { "lock_version", u"e.lock_version"_s, K::Integer },
                             { "created_by", u"e.created_by"_s, K::OptionalId },
+                            { "updated_by", u"e.updated_by"_s, K::OptionalId },
+                            { "updated_by_name", u"COALESCE((SELECT name FROM users WHERE id = e.updated_by), '')"_s, K::Text },
                             { "created_at", u"e.created_at"_s, K::Time },
                             { "updated_at", u"e.updated_at"_s, K::Time } });
     return e;

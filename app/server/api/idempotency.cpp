@@ -76,8 +76,11 @@ IdempotencyStore::Claim StoreIdempotency::claim(qint64 accountId, const QString 
                 return Claim { Claim::Outcome::Proceed, {} };
             continue;
         }
-        if (waited.elapsed() >= m_options.waitMs)
+        if (waited.elapsed() >= m_options.waitMs) {
+            qCWarning(lcIdempotency).noquote() << "key" << key << "of account" << accountId << "still in progress after"
+                                               << waited.elapsed() << "ms (claimed at" << createdAt << ")";
             return Claim { Claim::Outcome::Busy, {} };
+        }
         QThread::msleep(pause);
         pause = std::min(pause * 2, 100);
     }

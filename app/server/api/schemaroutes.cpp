@@ -440,7 +440,7 @@ HandlerResult create(ApiContext &api, const RequestContext &c)
 
     QSqlQuery q(w.db());
     q.prepare(u"INSERT INTO content_schemas (account_id, name, description, dialect, spec_doc, auth_policy, lock_version, "
-              "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, %1, ?, 1, ?, ?, ?) RETURNING id"_s
+              "created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, %1, ?, 1, ?, ?, ?, ?) RETURNING id"_s
                       .arg(api.store.dialect().jsonParameter()));
     q.addBindValue(w.caller().accountId);
     q.addBindValue(input.name);
@@ -448,6 +448,7 @@ HandlerResult create(ApiContext &api, const RequestContext &c)
     q.addBindValue(input.dialect);
     q.addBindValue(QString::fromUtf8(input.spec));
     q.addBindValue(input.authPolicy.value_or(toWire(Role::Writer)));
+    q.addBindValue(w.caller().userId);
     q.addBindValue(w.caller().userId);
     q.addBindValue(w.now());
     q.addBindValue(w.now());
@@ -487,9 +488,9 @@ HandlerResult replace(ApiContext &api, const RequestContext &c)
 
     // The lock version decides: of two writers that read version n, exactly one matches here.
     // Absent description and auth_policy keep their values.
-    QString assignments = u"name = ?, dialect = ?, spec_doc = %1, lock_version = lock_version + 1, updated_at = ?"_s
+    QString assignments = u"name = ?, dialect = ?, spec_doc = %1, lock_version = lock_version + 1, updated_by = ?, updated_at = ?"_s
                                   .arg(api.store.dialect().jsonParameter());
-    QVariantList binds { input.name, input.dialect, QString::fromUtf8(input.spec), w.now() };
+    QVariantList binds { input.name, input.dialect, QString::fromUtf8(input.spec), w.caller().userId, w.now() };
     if (input.description) {
         assignments += u", description = ?"_s;
         binds << nonNull(*input.description);

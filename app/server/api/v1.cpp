@@ -18,7 +18,7 @@ ApiVersion buildV1(ServerStore &store, std::shared_ptr<EventSink> events, const 
     services->writeLimiter = std::make_shared<TokenBucketLimiter>(options.writesPerSecond, options.writeBurst);
     v1.setServices(services);
 
-    AuthRoutes::addTo(v1, std::make_shared<AuthRoutes>(store));
+    AuthRoutes::addTo(v1, std::make_shared<AuthRoutes>(store, options.accessTokenSeconds));
     auto api = std::make_shared<ApiContext>(ApiContext { store, std::move(events) });
     addTenancyRoutes(v1, api);
     addSchemaRoutes(v1, api);

@@ -29,6 +29,7 @@ struct V1Options
 {
     double writesPerSecond = 20;   // per user, sustained; 0: unlimited
     double writeBurst = 200;       // per user, at once
+    int accessTokenSeconds = 60 * 60;   // lifetime of the access tokens login and refresh issue
 };
 
 // API v1: auth, the resource groups above, and the services every route shares (tenancy guard,

@@ -79,7 +79,7 @@ HandlerResult AuthRoutes::issueTokens(QSqlDatabase &db, qint64 userId)
     ServerTransaction tx(db, m_store.dialect());
     if (!tx.isActive())
         return storageFailure(tx.error().message);
-    const auto access = TokenStore::issue(db, userId, TokenStore::Kind::Access, now.addSecs(kAccessTokenSeconds));
+    const auto access = TokenStore::issue(db, userId, TokenStore::Kind::Access, now.addSecs(m_accessTokenSeconds));
     if (!access)
         return storageFailure(access.error().message);
     const auto refresh = TokenStore::issue(db, userId, TokenStore::Kind::Refresh, now.addSecs(kRefreshTokenSeconds));
@@ -90,7 +90,7 @@ HandlerResult AuthRoutes::issueTokens(QSqlDatabase &db, qint64 userId)
     return ApiSuccess { QJsonObject { { u"access_token"_s, access.value() },
                                       { u"refresh_token"_s, refresh.value() },
                                       { u"token_type"_s, u"Bearer"_s },
-                                      { u"expires_in"_s, kAccessTokenSeconds },
+                                      { u"expires_in"_s, m_accessTokenSeconds },
                                       { u"user"_s, userJson(db, *caller) } },
                         {}, 200 };
 }

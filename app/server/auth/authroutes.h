@@ -25,7 +25,11 @@ public:
     static constexpr int kAccessTokenSeconds = 60 * 60;
     static constexpr int kRefreshTokenSeconds = 30 * 24 * 60 * 60;
 
-    AuthRoutes(ServerStore &store) : m_store(store) { }
+    // accessTokenSeconds: the lifetime of the access tokens it issues (tests make it short).
+    explicit AuthRoutes(ServerStore &store, int accessTokenSeconds = kAccessTokenSeconds)
+        : m_store(store), m_accessTokenSeconds(accessTokenSeconds)
+    {
+    }
 
     // Adds the routes; the version keeps a shared reference to this object.
     static void addTo(ApiVersion &version, const std::shared_ptr<AuthRoutes> &routes);
@@ -39,6 +43,7 @@ private:
     HandlerResult issueTokens(QSqlDatabase &db, qint64 userId);
 
     ServerStore &m_store;
+    int m_accessTokenSeconds;
     LoginRateLimiter m_limiter;
 };
 

@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 namespace Galley::Server {
 
@@ -24,6 +25,32 @@ const SqlDialect &dialectOf(const QSqlDatabase &db)
 {
     return SqlDialect::forBackend(db.driverName() == QLatin1String("QPSQL") ? DatabaseUrl::Backend::PostgreSql
                                                                             : DatabaseUrl::Backend::Sqlite);
+}
+
+// A snapshot cursor (see ChangeFeed::read) is -(position · 2³¹ + horizon mod 2³¹): the position
+// (a seq below the horizon, at most 2³² − 1) and enough of the horizon to notice that it moved
+// (by anything but an exact multiple of 2³¹ entries between two pages).
+constexpr int kHorizonBits = 31;
+constexpr qint64 kHorizonMask = (qint64(1) << kHorizonBits) - 1;
+constexpr qint64 kMaxSnapshotPosition = (qint64(1) << 32) - 1;
+
+qint64 snapshotCursor(qint64 position, qint64 horizon)
+{
+    if (position > kMaxSnapshotPosition)
+        return position;   // cannot be said: the reader will be told to start again (feeds this long are not expected)
+    return -((position << kHorizonBits) | (horizon & kHorizonMask));
+}
+
+// The position a snapshot cursor continues after, if it was made under `horizon`.
+std::optional<qint64> snapshotPosition(qint64 cursor, qint64 horizon)
+{
+    if (cursor >= 0 || cursor == std::numeric_limits<qint64>::min())
+        return std::nullopt;
+    const qint64 value = -cursor;
+    const qint64 position = value >> kHorizonBits;
+    if ((value & kHorizonMask) != (horizon & kHorizonMask) || position < 1 || position >= horizon)
+        return std::nullopt;
+    return position;
 }
 
 } // namespace
@@ -63,9 +90,13 @@ Result<qint64> ChangeFeed::append(QSqlDatabase &db, qint64 accountId, const QStr
 Result<ChangePage> ChangeFeed::read(QSqlDatabase &db, qint64 accountId, qint64 since, int limit,
                                     const std::optional<QList<qint64>> &visibleSites)
 {
-    // Counter first, entries second: everything up to the counter has committed
-    // (numbers are handed out in commit order), so no entry at or below it can
-    // appear later, and `next` may safely move up to it.
+    // One snapshot for the counter, the horizon and the entries: a compaction committing
+    // in between cannot remove entries this page was entitled to, and everything up to the
+    // counter has committed (numbers are handed out in commit order), so `next` may safely
+    // move up to it.
+    Transaction snapshot(db, dialectOf(db).beginSnapshotRead());
+    if (!snapshot.isActive())
+        return Error { QStringLiteral("store_error"), QStringLiteral("Cannot begin reading the change feed: %1").arg(snapshot.error().message) };
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT seq, horizon FROM change_sequences WHERE account_id = ?"));
     q.addBindValue(accountId);
@@ -77,7 +108,9 @@ Result<ChangePage> ChangeFeed::read(QSqlDatabase &db, qint64 accountId, qint64 s
         horizon = q.value(1).toLongLong();
     }
     q.finish();
-    if (since < horizon || since > last || since < 0)
+    const std::optional<qint64> after = since >= 0 ? (since == 0 || (since >= horizon && since <= last) ? std::optional(since) : std::nullopt)
+                                                   : snapshotPosition(since, horizon);
+    if (!after)
         return Error { QStringLiteral("cursor_expired"),
                        QStringLiteral("The change-feed cursor %1 is no longer available; resynchronise from scratch.").arg(since) };
 
@@ -94,12 +127,13 @@ Result<ChangePage> ChangeFeed::read(QSqlDatabase &db, qint64 accountId, qint64 s
     sql += QStringLiteral(" ORDER BY seq LIMIT ?");
     q.prepare(sql);
     q.addBindValue(accountId);
-    q.addBindValue(since);
+    q.addBindValue(*after);
     q.addBindValue(last);
     q.addBindValue(limit + 1);
     if (!q.exec())
         return feedError(q, QStringLiteral("Cannot read the change feed"));
     ChangePage page;
+    page.last = last;
     while (q.next()) {
         if (page.changes.size() == limit) {
             page.hasMore = true;
@@ -115,37 +149,116 @@ Result<ChangePage> ChangeFeed::read(QSqlDatabase &db, qint64 accountId, qint64 s
             c.siteId = q.value(5).toLongLong();
         page.changes.append(c);
     }
-    page.next = page.hasMore ? page.changes.constLast().seq : last;
+    if (!page.hasMore)
+        page.next = last;
+    else if (const qint64 at = page.changes.constLast().seq; at < horizon)
+        page.next = snapshotCursor(at, horizon);
+    else
+        page.next = at;
     return page;
 }
 
-Status ChangeFeed::compact(QSqlDatabase &db, qint64 accountId, qint64 keepAfterSeq)
+Result<Compaction> ChangeFeed::compact(QSqlDatabase &db, qint64 accountId, qint64 keepAfterSeq)
 {
     ServerTransaction tx(db, dialectOf(db));
     if (!tx.isActive())
         return tx.error();
+    Compaction done;
+    done.accountId = accountId;
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO change_sequences (account_id) VALUES (?) ON CONFLICT (account_id) DO NOTHING"));
+    q.prepare(QStringLiteral("SELECT seq, horizon FROM change_sequences WHERE account_id = ?"));
     q.addBindValue(accountId);
     if (!q.exec())
-        return feedError(q, QStringLiteral("Cannot create the change sequence"));
-    // Never beyond what was handed out, never backwards.
-    q.prepare(QStringLiteral("UPDATE change_sequences SET horizon = CASE WHEN ? > seq THEN seq "
-                             "WHEN ? > horizon THEN ? ELSE horizon END WHERE account_id = ? RETURNING horizon"));
-    q.addBindValue(keepAfterSeq);
-    q.addBindValue(keepAfterSeq);
-    q.addBindValue(keepAfterSeq);
-    q.addBindValue(accountId);
-    if (!q.exec() || !q.next())
-        return feedError(q, QStringLiteral("Cannot move the compaction horizon"));
-    const qint64 horizon = q.value(0).toLongLong();
+        return feedError(q, QStringLiteral("Cannot read the change sequence"));
+    if (!q.next())
+        return done;   // no feed yet
+    const qint64 last = q.value(0).toLongLong();
+    done.horizonBefore = q.value(1).toLongLong();
     q.finish();
-    q.prepare(QStringLiteral("DELETE FROM changes WHERE account_id = ? AND seq <= ?"));
+    // Never beyond what was handed out (and committed: the counter is read committed), never
+    // backwards.
+    done.horizon = std::max(done.horizonBefore, std::min(keepAfterSeq, last));
+
+    // Deletes first, the horizon last: the counter row is locked (writers of the account wait
+    // at their append) only from that update to the commit. Readers see all of it or none.
+    q.prepare(QStringLiteral("DELETE FROM changes WHERE account_id = ? AND seq <= ? AND (op = 'delete' OR EXISTS "
+                             "(SELECT 1 FROM changes later WHERE later.account_id = changes.account_id "
+                             "AND later.entity = changes.entity AND later.entity_id = changes.entity_id "
+                             "AND later.seq > changes.seq))"));
     q.addBindValue(accountId);
-    q.addBindValue(horizon);
+    q.addBindValue(done.horizon);
     if (!q.exec())
         return feedError(q, QStringLiteral("Cannot compact the change feed"));
-    return tx.commit();
+    done.removed = q.numRowsAffected();
+    q.prepare(QStringLiteral("UPDATE change_sequences SET horizon = ? WHERE account_id = ? AND horizon < ?"));
+    q.addBindValue(done.horizon);
+    q.addBindValue(accountId);
+    q.addBindValue(done.horizon);
+    if (!q.exec())
+        return feedError(q, QStringLiteral("Cannot move the compaction horizon"));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM changes WHERE account_id = ?"));
+    q.addBindValue(accountId);
+    if (!q.exec() || !q.next())
+        return feedError(q, QStringLiteral("Cannot count the change feed"));
+    done.kept = q.value(0).toLongLong();
+    q.finish();
+    if (Status committed = tx.commit(); !committed)
+        return committed.error();
+    return done;
+}
+
+Result<qint64> ChangeFeed::retentionHorizon(QSqlDatabase &db, qint64 accountId, qint64 keepSinceMs)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT seq, horizon FROM change_sequences WHERE account_id = ?"));
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return feedError(q, QStringLiteral("Cannot read the change sequence"));
+    if (!q.next())
+        return qint64(0);
+    const qint64 last = q.value(0).toLongLong();
+    const qint64 horizon = q.value(1).toLongLong();
+    q.finish();
+    // The first entry to keep, walking up from the horizon along the primary key: one hour's
+    // worth of entries when the maintenance runs hourly.
+    q.prepare(QStringLiteral("SELECT seq FROM changes WHERE account_id = ? AND seq > ? AND created_at >= ? ORDER BY seq LIMIT 1"));
+    q.addBindValue(accountId);
+    q.addBindValue(horizon);
+    q.addBindValue(keepSinceMs);
+    if (!q.exec())
+        return feedError(q, QStringLiteral("Cannot read the change feed"));
+    if (!q.next())
+        return last;   // everything is older
+    return std::max(horizon, q.value(0).toLongLong() - 1);
+}
+
+Result<QList<Compaction>> ChangeFeed::compactAll(QSqlDatabase &db, const CompactionRule &rule)
+{
+    QList<qint64> accounts;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT account_id FROM change_sequences ORDER BY account_id")))
+            return feedError(q, QStringLiteral("Cannot list the change feeds"));
+        while (q.next())
+            accounts.append(q.value(0).toLongLong());
+    }
+    QList<Compaction> done;
+    for (const qint64 account : std::as_const(accounts)) {
+        qint64 keepAfter = 0;
+        if (rule.keepAfterSeq) {
+            keepAfter = *rule.keepAfterSeq;
+        } else {
+            const auto horizon = retentionHorizon(db, account, rule.keepSinceMs);
+            if (!horizon)
+                return horizon.error();
+            keepAfter = horizon.value();
+        }
+        auto compacted = compact(db, account, keepAfter);
+        if (!compacted)
+            return compacted.error();
+        done.append(compacted.value());
+    }
+    return done;
 }
 
 Result<qint64> ChangeFeed::lastSeq(QSqlDatabase &db, qint64 accountId)

@@ -299,6 +299,18 @@ const char *const kVersion1[] = {
     "CREATE INDEX jobs_due ON jobs(state, run_at, id)",
 };
 
+// Version 2: who last changed an edition or a schema (updated_by; NULL when unknown: rows
+// written since their creation before this version), and the index log compaction walks
+// (ChangeFeed::compact: "is there a later entry for the same object?").
+const char *const kVersion2[] = {
+    "ALTER TABLE editions ADD COLUMN updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL",
+    "ALTER TABLE content_schemas ADD COLUMN updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL",
+    // Never written since created: the creator is the last one who changed it.
+    "UPDATE editions SET updated_by = created_by WHERE lock_version = 1",
+    "UPDATE content_schemas SET updated_by = created_by WHERE lock_version = 1",
+    "CREATE INDEX changes_object ON changes(account_id, entity, entity_id, seq)",
+};
+
 Error sqlFailure(const QSqlQuery &q, const QString &what)
 {
     return Error { QStringLiteral("migration_failed"), QStringLiteral("%1: %2").arg(what, q.lastError().text()) };
@@ -308,16 +320,20 @@ Error sqlFailure(const QSqlQuery &q, const QString &what)
 
 int ServerMigrations::latestVersion()
 {
-    return 1;
+    return 2;
 }
 
 QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
 {
     QStringList out;
-    if (version == 1) {
-        for (const char *sql : kVersion1)
+    const auto add = [&](const auto &statements) {
+        for (const char *sql : statements)
             out.append(dialect.expand(QString::fromUtf8(sql)));
-    }
+    };
+    if (version == 1)
+        add(kVersion1);
+    else if (version == 2)
+        add(kVersion2);
     return out;
 }
 

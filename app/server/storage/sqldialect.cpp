@@ -72,6 +72,11 @@ QString SqlDialect::beginWrite() const
     return m_backend == Backend::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
 }
 
+QString SqlDialect::beginSnapshotRead() const
+{
+    return m_backend == Backend::Sqlite ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
 QString SqlDialect::migrationLock() const
 {
     // 0x47616c6c6579 is "Galley": one lock id for the server's migrations.

@@ -39,6 +39,10 @@ public:
     // IMMEDIATE), so a transaction never fails half-way with SQLITE_BUSY on lock
     // upgrade; PostgreSQL locks rows as it goes.
     QString beginWrite() const;
+    // A read-only transaction whose statements all see one snapshot of the database (a
+    // deferred BEGIN on SQLite holds its WAL snapshot; REPEATABLE READ on PostgreSQL), for
+    // reads that must be consistent across statements (ChangeFeed::read).
+    QString beginSnapshotRead() const;
     // Serialises schema migrations between processes sharing the database, inside
     // the migration's transaction (PostgreSQL advisory lock); empty where BEGIN
     // IMMEDIATE already does.

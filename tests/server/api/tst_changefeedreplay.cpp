@@ -4,8 +4,12 @@
 // admin A, lucas and admin B, GET /changes replayed from 0 page by page into a map (entity, id)
 // → object must equal what the same user sees through the lists and gets now, object for object.
 // Sequence numbers are strictly increasing and gap-free for the admin, lucas never receives an
-// entry of a site he cannot see, and after ChangeFeed::compact (run directly on the test
-// database while the server runs) a cursor below the horizon is 410 cursor_expired.
+// entry of a site he cannot see. Then ChangeFeed::compact (run directly on the test database
+// while the server runs) compacts most of the feed: below the horizon only the latest entry of
+// each object is left and no delete, a pull from 0 in small pages (through snapshot cursors)
+// reproduces exactly the same objects (an object edited several times in its latest state, a
+// deleted schema absent), a cursor inside the compacted range is 410 cursor_expired, one at the
+// horizon reads the rest as before, and a snapshot interrupted by another compaction is 410.
 #include "apitestkit.h"
 
 #include <QElapsedTimer>
@@ -51,6 +55,12 @@ QJsonObject specDoc(int n)
                          { u"properties"_s, QJsonObject { { u"n"_s, QJsonObject { { u"type"_s, u"integer"_s }, { u"maximum"_s, n } } } } } };
 }
 
+struct Reader
+{
+    DemoUser user;
+    bool gapFree;
+};
+
 // What a user's replay produced.
 struct Replay
 {
@@ -70,9 +80,12 @@ private Q_SLOTS:
     void initTestCase();
     void replay_data() { ServerDatabase::addBackendRows(); }
     void replay();
+    void compactFeedCommand_data() { ServerDatabase::addBackendRows(); }
+    void compactFeedCommand();
 
 private:
-    static Replay replayFeed(ApiClient &client, bool gapFree, const std::optional<QList<qint64>> &visibleSites, TestStore &db);
+    static Replay replayFeed(ApiClient &client, bool gapFree, const std::optional<QList<qint64>> &visibleSites, TestStore &db,
+                             int limit = 200);
     static QStringList compare(ApiClient &client, const Replay &replay, const QString &who);
 
     QList<RouteInfo> m_routes;
@@ -86,13 +99,13 @@ void TestChangeFeedReplay::initTestCase()
 }
 
 Replay TestChangeFeedReplay::replayFeed(ApiClient &client, bool gapFree, const std::optional<QList<qint64>> &visibleSites,
-                                        TestStore &db)
+                                        TestStore &db, int limit)
 {
     Replay r;
     qint64 since = 0;
     qint64 previous = 0;
-    for (int page = 0; page < 2000; ++page) {
-        const QString path = u"/changes?since=%1&limit=200"_s.arg(since);
+    for (int page = 0; page < 20000; ++page) {
+        const QString path = u"/changes?since=%1&limit=%2"_s.arg(since).arg(limit);
         const ApiReply reply = client.get(path);
         if (reply.status != 200) {
             r.problems << describe("GET", path, reply);
@@ -100,7 +113,7 @@ Replay TestChangeFeedReplay::replayFeed(ApiClient &client, bool gapFree, const s
         }
         const QJsonObject data = reply.object();
         const QJsonArray changes = data.value(u"changes"_s).toArray();
-        if (changes.size() > 200)
+        if (changes.size() > limit)
             r.problems << u"%1: %2 entries, more than the limit"_s.arg(path).arg(changes.size());
         for (const QJsonValue &v : changes) {
             const QJsonObject c = v.toObject();
@@ -140,19 +153,26 @@ Replay TestChangeFeedReplay::replayFeed(ApiClient &client, bool gapFree, const s
                 r.problems << u"unknown op: "_s + compactJson(c);
             }
         }
+        // A negative next is a position inside the compacted part of the feed (a snapshot).
         const qint64 next = data.value(u"next"_s).toString().toLongLong();
         const bool more = data.value(u"has_more"_s).toBool();
-        if (more && (changes.isEmpty() || next != changes.last().toObject().value(u"seq"_s).toInteger()))
+        bool lastOk = false;
+        const qint64 last = data.value(u"last"_s).toString().toLongLong(&lastOk);
+        if (!lastOk || last < previous)
+            r.problems << u"%1: 'last' %2 is not the feed's newest seq"_s.arg(path, data.value(u"last"_s).toString());
+        if (more && (changes.isEmpty() || (next >= 0 && next != changes.last().toObject().value(u"seq"_s).toInteger())))
             r.problems << u"%1: has_more with next %2 that is not the page's last seq"_s.arg(path).arg(next);
-        if (next < since)
+        if (next >= 0 && since >= 0 && next < since)
             r.problems << u"%1: next %2 went backwards"_s.arg(path).arg(next);
+        if (!more && next != last)
+            r.problems << u"%1: the last page's next %2 is not 'last' %3"_s.arg(path).arg(next).arg(last);
         since = next;
         if (!more) {
             r.lastSeq = next;
             return r;
         }
     }
-    r.problems << u"more than 2000 pages"_s;
+    r.problems << u"more than 20000 pages"_s;
     return r;
 }
 
@@ -411,11 +431,7 @@ void TestChangeFeedReplay::replay()
     QVERIFY2(failures.isEmpty(), qPrintable(u"writes failed:\n"_s + failures.join(u'\n')));
 
     // Replays.
-    struct Reader
-    {
-        DemoUser user;
-        bool gapFree;
-    };
+    QHash<QString, Replay> replays;   // by e-mail
     for (const Reader &reader : { Reader { roleUser(Role::Admin), true }, Reader { lucas(), false }, Reader { roleUser(Role::Admin, true), true } }) {
         auto client = loggedIn(server, reader.user);
         QVERIFY(client);
@@ -431,32 +447,214 @@ void TestChangeFeedReplay::replay()
         problems += compare(*client, r, reader.user.email);
         qInfo().noquote() << reader.user.email << ":" << r.entries << "entries replayed and compared in" << t.elapsed() << "ms";
         QVERIFY2(problems.isEmpty(), qPrintable(reader.user.email + u":\n"_s + problems.mid(0, 60).join(u'\n')));
+        replays.insert(reader.user.email, r);
     }
 
-    // Compaction: a cursor below the horizon must resync.
-    {
-        auto admin = loggedIn(server, roleUser(Role::Admin));
-        QVERIFY(admin);
-        const qint64 last = db.lastSeq(accountA);
-        const qint64 horizon = last / 2;
-        QSqlDatabase d = db.db();
-        const Status compacted = Server::ChangeFeed::compact(d, accountA, horizon);
-        QVERIFY2(compacted, qPrintable(compacted ? QString() : compacted.error().message));
-        for (const qint64 since : { qint64(0), horizon - 1 }) {
-            const ApiReply r = admin->get(u"/changes?since=%1"_s.arg(since));
-            const QString problem = errorEnvelopeProblem(r, 410, u"cursor_expired"_s);
-            QVERIFY2(problem.isEmpty(), qPrintable(u"since=%1 below horizon %2: "_s.arg(since).arg(horizon) + problem));
+    // Compaction of all but the last 60 entries of account A.
+    QSqlDatabase d = db.db();
+    const qint64 last = db.lastSeq(accountA);
+    const qint64 horizon = last - 60;
+    const QString rewrittenSql = u"SELECT COUNT(*) FROM changes c WHERE c.account_id = ? AND c.seq <= ? AND EXISTS "
+                                 "(SELECT 1 FROM changes l WHERE l.account_id = c.account_id AND l.entity = c.entity "
+                                 "AND l.entity_id = c.entity_id AND l.seq > c.seq)"_s;
+    const QString deletesSql = u"SELECT COUNT(*) FROM changes WHERE account_id = ? AND seq <= ? AND op = 'delete'"_s;
+    const qint64 superseded = db.scalar(rewrittenSql, { accountA, horizon });
+    const qint64 deletes = db.scalar(deletesSql, { accountA, horizon });
+    // (Not the sum: on SQLite a deleted schema's id is handed out again when it was the newest.)
+    const qint64 doomed = db.scalar(QString(rewrittenSql).replace(u" AND EXISTS"_s, u" AND (c.op = 'delete' OR EXISTS"_s) + u')',
+                                    { accountA, horizon });
+    const qint64 tail = db.scalar(u"SELECT COUNT(*) FROM changes WHERE account_id = ? AND seq > ?"_s, { accountA, horizon });
+    // An edition edited at least three times and a deleted schema, both below the horizon.
+    const qint64 edited = db.scalar(u"SELECT entity_id FROM changes WHERE account_id = ? AND entity = 'edition' GROUP BY entity_id "
+                                    "HAVING COUNT(*) >= 3 AND MAX(seq) <= ? ORDER BY entity_id LIMIT 1"_s,
+                                    { accountA, horizon });
+    const qint64 deletedSchema = db.scalar(u"SELECT c.entity_id FROM changes c WHERE c.account_id = ? AND c.seq <= ? "
+                                           "AND c.entity = 'schema' AND c.op = 'delete' AND NOT EXISTS (SELECT 1 FROM changes l "
+                                           "WHERE l.account_id = c.account_id AND l.entity = c.entity AND l.entity_id = c.entity_id "
+                                           "AND l.seq > c.seq) ORDER BY c.seq LIMIT 1"_s,
+                                           { accountA, horizon });
+    QVERIFY2(superseded > 0 && deletes > 0 && edited > 0 && deletedSchema > 0,
+             qPrintable(u"the writes left nothing to compact: %1 superseded, %2 deletes, edition %3, schema %4"_s
+                                .arg(superseded).arg(deletes).arg(edited).arg(deletedSchema)));
+    const auto compacted = Server::ChangeFeed::compact(d, accountA, horizon);
+    QVERIFY2(compacted, qPrintable(compacted ? QString() : compacted.error().message));
+    QCOMPARE(compacted->horizon, horizon);
+    QCOMPARE(compacted->removed, doomed);
+    QCOMPARE(db.scalar(rewrittenSql, { accountA, horizon }), 0);
+    QCOMPARE(db.scalar(deletesSql, { accountA, horizon }), 0);
+    QCOMPARE(db.scalar(u"SELECT COUNT(*) FROM changes WHERE account_id = ? AND seq > ?"_s, { accountA, horizon }), tail);
+    qInfo().noquote() << u"compacted account A up to %1 of %2: %3 entries removed, %4 kept"_s.arg(horizon).arg(last)
+                                 .arg(compacted->removed).arg(compacted->kept);
+
+    // From 0 in pages of 50 (snapshot cursors below the horizon): the same objects as before.
+    const Reader readerA { roleUser(Role::Admin), true };
+    const Reader readerLucas { lucas(), false };
+    for (const Reader &reader : { readerA, readerLucas }) {
+        auto client = loggedIn(server, reader.user);
+        QVERIFY(client);
+        const QList<qint64> visible = db.visibleSites(reader.user.email);
+        const bool limited = visible.size() < db.sitesOfAccount(accountA).size();
+        const Replay r = replayFeed(*client, false, limited ? std::optional<QList<qint64>>(visible) : std::nullopt, db, 50);
+        QStringList problems = r.problems;
+        if (r.lastSeq != last)
+            problems << u"the replay ended at %1, the feed is at %2"_s.arg(r.lastSeq).arg(last);
+        if (r.objects != replays.value(reader.user.email).objects)
+            problems << u"the compacted feed gives other objects than the whole one did"_s;
+        problems += compare(*client, r, reader.user.email + u" (compacted)"_s);
+        QVERIFY2(problems.isEmpty(), qPrintable(reader.user.email + u" after compaction:\n"_s + problems.mid(0, 60).join(u'\n')));
+        if (!limited) {
+            QVERIFY(r.entries < replays.value(reader.user.email).entries);
+            const Key key { u"edition"_s, edited };
+            QVERIFY(r.objects.contains(key));
+            QCOMPARE(r.objects.value(key), client->get(u"/editions/%1"_s.arg(edited)).object());
+            QVERIFY(!r.objects.contains({ u"schema"_s, deletedSchema }));
+            QCOMPARE(client->get(u"/schemas/%1"_s.arg(deletedSchema)).status, 404);
         }
-        ApiReply r = admin->get(u"/changes?since=%1&limit=1"_s.arg(horizon));
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.object().value(u"changes"_s).toArray().first().toObject().value(u"seq"_s).toInteger(), horizon + 1);
-        // The other account's feed is untouched by A's compaction.
-        auto adminB = loggedIn(server, roleUser(Role::Admin, true));
-        QVERIFY(adminB);
-        r = adminB->get(u"/changes?since=0&limit=1"_s);
-        QCOMPARE(r.status, 200);
-        Q_UNUSED(accountB);
     }
+
+    auto admin = loggedIn(server, roleUser(Role::Admin));
+    QVERIFY(admin);
+    // Inside the compacted range: 410; at the horizon: the rest, as it was.
+    for (const qint64 since : { qint64(1), horizon / 2, horizon - 1 }) {
+        const ApiReply r = admin->get(u"/changes?since=%1"_s.arg(since));
+        const QString problem = errorEnvelopeProblem(r, 410, u"cursor_expired"_s);
+        QVERIFY2(problem.isEmpty(), qPrintable(u"since=%1 below horizon %2: "_s.arg(since).arg(horizon) + problem));
+    }
+    ApiReply r = admin->get(u"/changes?since=%1&limit=1000"_s.arg(horizon));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"changes"_s).toArray().size(), tail);
+    QCOMPARE(r.object().value(u"changes"_s).toArray().first().toObject().value(u"seq"_s).toInteger(), horizon + 1);
+    QCOMPARE(r.object().value(u"next"_s).toString(), QString::number(last));
+    QCOMPARE(r.object().value(u"last"_s).toString(), QString::number(last));
+    QCOMPARE(admin->get(u"/changes?since=%1"_s.arg(last)).status, 200);
+
+    // A snapshot cursor outlives nothing but the horizon it was made under.
+    r = admin->get(u"/changes?since=0&limit=10"_s);
+    QCOMPARE(r.status, 200);
+    const QString snapshot = r.object().value(u"next"_s).toString();
+    QVERIFY2(snapshot.toLongLong() < 0, qPrintable(snapshot));
+    QCOMPARE(admin->get(u"/changes?since=%1&limit=10"_s.arg(snapshot)).status, 200);
+    const auto again = Server::ChangeFeed::compact(d, accountA, last - 10);
+    QVERIFY(again.ok());
+    r = admin->get(u"/changes?since=%1&limit=10"_s.arg(snapshot));
+    QVERIFY2(errorEnvelopeProblem(r, 410, u"cursor_expired"_s).isEmpty(), qPrintable(errorEnvelopeProblem(r, 410, u"cursor_expired"_s)));
+    const Replay full = replayFeed(*admin, false, std::nullopt, db, 100);
+    QVERIFY2(full.problems.isEmpty(), qPrintable(full.problems.join(u'\n')));
+    QVERIFY(full.objects == replays.value(roleUser(Role::Admin).email).objects);
+
+    // The other account's feed is untouched by A's compaction.
+    auto adminB = loggedIn(server, roleUser(Role::Admin, true));
+    QVERIFY(adminB);
+    r = adminB->get(u"/changes?since=1&limit=1"_s);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"changes"_s).toArray().first().toObject().value(u"seq"_s).toInteger(), 2);
+    Q_UNUSED(accountB);
+}
+
+namespace {
+
+struct Command
+{
+    int exitCode = -1;
+    QString output;
+};
+
+// galley-server with a command, to its end.
+Command runServerCommand(const QStringList &arguments)
+{
+    QProcess p;
+    p.start(ServerProcess::binary(), arguments);
+    Command c;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return c;
+    }
+    c.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    c.output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    return c;
+}
+
+} // namespace
+
+// `galley-server compact-feed` while a server runs on the database: by the retention rule
+// (nothing is 30 days old yet) it leaves the feed alone, with --keep-after-seq it compacts every
+// account and says so, and a pull from 0 still gives what the API shows; bad arguments exit
+// non-zero. A server started on a feed whose entries are older than --feed-retention-days
+// compacts them at start.
+void TestChangeFeedReplay::compactFeedCommand()
+{
+    GALLEY_START_SERVER(database, server, QStringList {});
+    TestStore db;
+    QVERIFY2(db.open(database), qPrintable(db.error()));
+    const qint64 accountA = db.accountOf(roleUser(Role::Admin).email);
+    const qint64 accountB = db.accountOf(roleUser(Role::Admin, true).email);
+    auto designer = loggedIn(server, roleUser(Role::SchemaDesigner));
+    auto admin = loggedIn(server, roleUser(Role::Admin));
+    QVERIFY(designer && admin);
+    // Something to compact: a schema written three times, another created and deleted.
+    ApiReply r = designer->call("POST", u"/schemas"_s, { { u"name"_s, u"Compacted"_s }, { u"spec_doc"_s, specDoc(1) } });
+    QCOMPARE(r.status, 201);
+    const qint64 kept = r.object().value(u"id"_s).toInteger();
+    for (qint64 version = 1; version <= 2; ++version) {
+        r = designer->call("PUT", u"/schemas/%1"_s.arg(kept),
+                           { { u"name"_s, u"Compacted"_s }, { u"spec_doc"_s, specDoc(int(version) + 1) }, { u"lock_version"_s, version } });
+        QCOMPARE(r.status, 200);
+    }
+    r = designer->call("POST", u"/schemas"_s, { { u"name"_s, u"Short-lived"_s }, { u"spec_doc"_s, specDoc(1) } });
+    QCOMPARE(r.status, 201);
+    const qint64 gone = r.object().value(u"id"_s).toInteger();
+    QCOMPARE(designer->call("DELETE", u"/schemas/%1"_s.arg(gone)).status, 200);
+    const qint64 lastA = db.lastSeq(accountA);
+    const qint64 lastB = db.lastSeq(accountB);
+    const QString databaseArg = databaseArgument(database);
+
+    Command c = runServerCommand({ u"compact-feed"_s, u"--database"_s, databaseArg });
+    QVERIFY2(c.exitCode == 0, qPrintable(c.output));
+    QVERIFY2(c.output.contains(u"account %1: change feed compacted up to seq 0 (before: 0), 0 entries removed"_s.arg(accountA)),
+             qPrintable(c.output));
+    QVERIFY2(c.output.contains(u"compacted the change feeds of 2 accounts"_s), qPrintable(c.output));
+
+    c = runServerCommand({ u"compact-feed"_s, u"--database"_s, databaseArg, u"--keep-after-seq"_s, QString::number(lastA) });
+    QVERIFY2(c.exitCode == 0, qPrintable(c.output));
+    // Three schema upserts and two entries of the short-lived one go in A.
+    QVERIFY2(c.output.contains(u"account %1: change feed compacted up to seq %2 (before: 0), 4 entries removed"_s.arg(accountA).arg(lastA)),
+             qPrintable(c.output));
+    QVERIFY2(c.output.contains(u"account %1: change feed compacted up to seq %2 (before: 0), 0 entries removed"_s.arg(accountB).arg(lastB)),
+             qPrintable(c.output));
+    QCOMPARE(db.scalar(u"SELECT COUNT(*) FROM changes WHERE account_id = ? AND entity = 'schema' AND entity_id IN (?, ?)"_s,
+                       { accountA, kept, gone }),
+             1);
+    const Replay replay = replayFeed(*admin, false, std::nullopt, db, 500);
+    QVERIFY2(replay.problems.isEmpty(), qPrintable(replay.problems.join(u'\n')));
+    const QStringList problems = compare(*admin, replay, u"admin after compact-feed"_s);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 60).join(u'\n')));
+    QCOMPARE(replay.objects.value({ u"schema"_s, kept }), admin->get(u"/schemas/%1"_s.arg(kept)).object());
+    QVERIFY(!replay.objects.contains({ u"schema"_s, gone }));
+    QVERIFY(errorEnvelopeProblem(admin->get(u"/changes?since=1"_s), 410, u"cursor_expired"_s).isEmpty());
+
+    for (const QStringList &bad : { QStringList { u"--keep-after-seq"_s, u"soon"_s }, QStringList { u"--keep-after-seq"_s, u"-3"_s },
+                                    QStringList { u"--feed-retention-days"_s, u"x"_s }, QStringList { u"extra"_s } }) {
+        c = runServerCommand(QStringList { u"compact-feed"_s, u"--database"_s, databaseArg } + bad);
+        QVERIFY2(c.exitCode > 0, qPrintable(bad.join(u' ') + u": "_s + c.output));
+    }
+    c = runServerCommand({ u"compact-feed"_s, u"--database"_s, databaseArg, u"--feed-retention-days"_s, u"0"_s });
+    QVERIFY2(c.exitCode == 0 && c.output.contains(u"nothing to compact"_s), qPrintable(c.output));
+
+    // Entries of B made 40 days ago: the next server start compacts them away (retention 30 days).
+    QCOMPARE(server.stop(), 0);
+    QVERIFY(execSql(db.db(), u"UPDATE changes SET created_at = created_at - ? WHERE account_id = ?"_s,
+                    { qint64(40) * 24 * 60 * 60 * 1000, accountB }) >= 0);
+    ServerProcess again;
+    QVERIFY(again.start(database, false, { u"--write-rate"_s, u"0"_s }));
+    QCOMPARE(db.scalar(u"SELECT horizon FROM change_sequences WHERE account_id = ?"_s, { accountB }), lastB);
+    auto adminB = std::make_unique<ApiClient>(again.baseUrl());
+    QVERIFY(adminB->login(roleUser(Role::Admin, true).email, roleUser(Role::Admin, true).password));
+    QVERIFY(errorEnvelopeProblem(adminB->get(u"/changes?since=1"_s), 410, u"cursor_expired"_s).isEmpty());
+    const ApiReply fromZero = adminB->get(u"/changes?since=0&limit=5"_s);
+    QCOMPARE(fromZero.status, 200);
+    QVERIFY(fromZero.object().value(u"next"_s).toString().toLongLong() < 0);
+    QCOMPARE(fromZero.object().value(u"last"_s).toString(), QString::number(lastB));
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeedReplay)

@@ -268,6 +268,11 @@ void TestContentApi::createAndList()
     QCOMPARE(edition.value(u"title"_s).toString(), title);
     QCOMPARE(edition.value(u"fields"_s).toObject(), fields);
     QCOMPARE(edition.value(u"created_by"_s).toInteger(), writerId);
+    // Who changed it last: the creator, by id and name.
+    QCOMPARE(edition.value(u"updated_by"_s).toInteger(), writerId);
+    QCOMPARE(edition.value(u"updated_by_name"_s).toString(),
+             db.column(u"SELECT name FROM users WHERE id = ?"_s, { writerId }).value(0).toString());
+    QVERIFY(!edition.value(u"updated_by_name"_s).toString().isEmpty());
     QVERIFY(edition.value(u"major_version"_s).isNull());
 
     // GET answers what POST answered.
@@ -528,6 +533,9 @@ void TestContentApi::concurrentEdits()
     auto writer = loggedIn(server, roleUser(Role::Writer));
     auto amara = loggedIn(server, Galley::Testing::amara());
     QVERIFY(writer && amara);
+    const qint64 writerId = db.userId(roleUser(Role::Writer).email);
+    const qint64 amaraId = db.userId(Galley::Testing::amara().email);
+    const auto nameOf = [&db](qint64 user) { return db.column(u"SELECT name FROM users WHERE id = ?"_s, { user }).value(0).toString(); };
     CREATE(*writer, documentBody(f, u"Storm Warning for the Coast"_s), doc);
     const qint64 id = idOf(doc.value(u"editions"_s).toArray().first());
     const QString path = u"/editions/%1"_s.arg(id);
@@ -547,6 +555,11 @@ void TestContentApi::concurrentEdits()
         const ApiReply &lost = replies.at(0).status == 200 ? replies.at(1) : replies.at(0);
         QCOMPARE(won.object().value(u"lock_version"_s).toInteger(), version + 1);
         QCOMPARE(lost.object(), won.object());
+        // The winner is who changed it last; the creator stays.
+        const qint64 winner = won.object().value(u"title"_s).toString().startsWith(u"Amara"_s) ? amaraId : writerId;
+        QCOMPARE(won.object().value(u"updated_by"_s).toInteger(), winner);
+        QCOMPARE(won.object().value(u"updated_by_name"_s).toString(), nameOf(winner));
+        QCOMPARE(won.object().value(u"created_by"_s).toInteger(), writerId);
         ++version;
     }
     QCOMPARE(writer->get(path).object().value(u"lock_version"_s).toInteger(), version);

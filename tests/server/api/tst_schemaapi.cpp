@@ -404,7 +404,11 @@ void TestSchemaApi::createValid()
     QCOMPARE(created.value(u"dialect"_s).toString(), u"2020-12"_s);
     QCOMPARE(created.value(u"auth_policy"_s).toString(), u"writer"_s);
     QCOMPARE(created.value(u"lock_version"_s).toInteger(), qint64(1));
-    QCOMPARE(created.value(u"created_by"_s).toInteger(), e->db.userId(roleUser(Role::SchemaDesigner).email));
+    const qint64 designerId = e->db.userId(roleUser(Role::SchemaDesigner).email);
+    QCOMPARE(created.value(u"created_by"_s).toInteger(), designerId);
+    QCOMPARE(created.value(u"updated_by"_s).toInteger(), designerId);
+    QCOMPARE(created.value(u"updated_by_name"_s).toString(),
+             e->db.column(u"SELECT name FROM users WHERE id = ?"_s, { designerId }).value(0).toString());
     QCOMPARE(created.value(u"spec_doc"_s).toObject(), spec);
     QVERIFY(Server::parseIsoTime(created.value(u"created_at"_s).toString()).has_value());
 
@@ -433,6 +437,7 @@ void TestSchemaApi::createValid()
     QCOMPARE(r7.object().value(u"auth_policy"_s).toString(), u"editor"_s);
     QCOMPARE(r7.object().value(u"description"_s).toString(), QString());
     QCOMPARE(r7.object().value(u"created_by"_s).toInteger(), e->db.userId(roleUser(Role::Admin).email));
+    QCOMPARE(r7.object().value(u"updated_by"_s).toInteger(), e->db.userId(roleUser(Role::Admin).email));
 
     // Without "$schema" a schema is 2020-12.
     const ApiReply plain = e->designer->call("POST", u"/schemas"_s,
@@ -654,6 +659,18 @@ void TestSchemaApi::updateWithLockVersion()
     }
     QCOMPARE(upserts, 5);
     QCOMPARE(feedEntry(changes, id, u"upsert"_s).value(u"data"_s).toObject(), e->viewer->get(path).object());
+
+    // Who changed it last: the designer so far, then the admin; the creator stays.
+    const qint64 designerId = e->db.userId(roleUser(Role::SchemaDesigner).email);
+    const qint64 adminId = e->db.userId(roleUser(Role::Admin).email);
+    QCOMPARE(e->viewer->get(path).object().value(u"updated_by"_s).toInteger(), designerId);
+    const ApiReply byAdmin = e->admin->call("PUT", path, { { u"name"_s, name2 }, { u"spec_doc"_s, spec2 }, { u"lock_version"_s, version } });
+    QVERIFY2(byAdmin.status == 200, qPrintable(describe("PUT", path, byAdmin)));
+    QCOMPARE(byAdmin.object().value(u"updated_by"_s).toInteger(), adminId);
+    QCOMPARE(byAdmin.object().value(u"updated_by_name"_s).toString(),
+             e->db.column(u"SELECT name FROM users WHERE id = ?"_s, { adminId }).value(0).toString());
+    QCOMPARE(byAdmin.object().value(u"created_by"_s).toInteger(), designerId);
+    QCOMPARE(e->viewer->get(path).object(), byAdmin.object());
 }
 
 void TestSchemaApi::concurrentUpdatesHaveOneWinner()

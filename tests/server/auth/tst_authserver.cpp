@@ -2,6 +2,7 @@
 // drives the auth routes over HTTP.
 #include "common/serverdatabase.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void initTestCase();
     void authFlow_data() { ServerDatabase::addBackendRows(); }
     void authFlow();
+    void accessTokenExpires_data() { ServerDatabase::addBackendRows(); }
+    void accessTokenExpires();
     void demoRefusedOnNetwork();
 
 private:
@@ -203,6 +206,53 @@ void TestAuthServer::authFlow()
     ::kill(pid_t(again.processId()), SIGTERM);
     QVERIFY(again.waitForFinished(10000));
     QCOMPARE(again.exitCode(), 0);
+}
+
+// --access-token-seconds 2: the access token is refused (401) once its two seconds are over,
+// also right after it was used (the token cache does not outlive it); the refresh token still
+// gets a new one, which works.
+void TestAuthServer::accessTokenExpires()
+{
+    QFETCH(QString, backend);
+    if (backend == "postgresql"_L1 && !ServerDatabase::postgresAvailable())
+        QSKIP(ServerDatabase::skipReason());
+    ServerDatabase database;
+    QVERIFY2(database.create(backend), qPrintable(database.error()));
+    QProcess server;
+    QVERIFY(start(server, { u"--listen"_s, u"127.0.0.1:0"_s, u"--database"_s, databaseArgument(database), u"--seed-demo"_s,
+                            u"--access-token-seconds"_s, u"2"_s }));
+    const auto stop = qScopeGuard([&server] {
+        if (server.state() != QProcess::NotRunning) {
+            server.kill();
+            server.waitForFinished(5000);
+        }
+    });
+
+    const Reply login = call("POST", u"/auth/login"_s, { { u"email"_s, u"editor@northwind.example"_s }, { u"password"_s, u"galley-editor"_s } });
+    QCOMPARE(login.status, 200);
+    const QJsonObject tokens = login.body.value(u"data"_s).toObject();
+    QCOMPARE(tokens.value(u"expires_in"_s).toInt(), 2);
+    const QString access = tokens.value(u"access_token"_s).toString();
+    const QString refresh = tokens.value(u"refresh_token"_s).toString();
+    QElapsedTimer age;
+    age.start();
+    QCOMPARE(call("GET", u"/me"_s, {}, access).status, 200);
+    // Asked again and again until refused: never before its two seconds, within a few after.
+    int status = 200;
+    QVERIFY(QTest::qWaitFor([&] {
+        status = call("GET", u"/me"_s, {}, access).status;
+        return status != 200;
+    }, 15000));
+    QCOMPARE(status, 401);
+    QVERIFY2(age.elapsed() >= 1000, qPrintable(u"refused after %1 ms"_s.arg(age.elapsed())));
+
+    const Reply refreshed = call("POST", u"/auth/refresh"_s, { { u"refresh_token"_s, refresh } });
+    QCOMPARE(refreshed.status, 200);
+    QCOMPARE(refreshed.body.value(u"data"_s).toObject().value(u"expires_in"_s).toInt(), 2);
+    const QString access2 = refreshed.body.value(u"data"_s).toObject().value(u"access_token"_s).toString();
+    QVERIFY(!access2.isEmpty() && access2 != access);
+    QCOMPARE(call("GET", u"/me"_s, {}, access2).status, 200);
+    QCOMPARE(call("GET", u"/me"_s, {}, access).status, 401);
 }
 
 void TestAuthServer::demoRefusedOnNetwork()

@@ -224,7 +224,7 @@ private Q_SLOTS:
 
         // Shutting down: no new connections, while the slow request is still running.
         QByteArray output;
-        QTRY_VERIFY_WITH_TIMEOUT((output += server.process().readAllStandardOutput()).contains("shutting down"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((output = server.standardOutput()).contains("shutting down"), 5000);
         QTcpSocket late;
         late.connectToHost(QHostAddress::LocalHost, port);
         QTRY_VERIFY_WITH_TIMEOUT(late.state() == QAbstractSocket::UnconnectedState, 5000);

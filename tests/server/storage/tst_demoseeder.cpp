@@ -219,6 +219,15 @@ void TestDemoSeeder::seedsTheWholeWorkspace()
                         "AND a.to_state IN ('withdrawn', 'unpublished'))"_s),
              0);
 
+    // Who changed it last: an edition's creator; a schema's creator and last editor, the
+    // account's schema designer.
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM editions WHERE COALESCE(updated_by, -1) <> COALESCE(created_by, -1)"_s), 0);
+    QVERIFY(scalar(db, u"SELECT COUNT(*) FROM editions WHERE updated_by IS NOT NULL"_s) > 0);
+    QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM content_schemas c WHERE c.updated_by IS NULL OR c.created_by IS NULL "
+                        "OR c.updated_by <> c.created_by OR NOT EXISTS (SELECT 1 FROM users u WHERE u.id = c.updated_by "
+                        "AND u.account_id = c.account_id AND u.role = 'schema_designer')"_s),
+             0);
+
     // Versions: every edition that was ever public has one; drafts never do.
     QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM editions WHERE state IN ('published', 'superseded', 'withdrawn') "
                         "AND major_version IS NULL"_s),

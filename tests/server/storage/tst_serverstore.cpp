@@ -50,6 +50,59 @@ private Q_SLOTS:
         QCOMPARE(execSql(store->connection(), QStringLiteral("SELECT count(*) FROM schema_version")), qint64(ServerMigrations::latestVersion()));
     }
 
+    // A version-1 database with content moves to version 2: updated_by is the creator where
+    // the row was never written again (lock_version 1), unknown (NULL) elsewhere; the index
+    // compaction uses exists.
+    void migrationFromVersion1_data() { ServerDatabase::addBackendRows(); }
+    void migrationFromVersion1()
+    {
+        GALLEY_FRESH_DATABASE(database);
+        auto opened = ServerStore::open(database.url(), false);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message));
+        std::unique_ptr<ServerStore> store = std::move(opened).value();
+        QSqlDatabase db = store->connection();
+        {
+            ServerTransaction tx(db, store->dialect());
+            QSqlQuery q(db);
+            for (const QString &sql : ServerMigrations::statements(1, store->dialect()))
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (1, 0)")));
+            QVERIFY(tx.commit().ok());
+        }
+        QCOMPARE(store->schemaVersion().value(), 1);
+        const Tenancy t = addTenancy(db, QStringLiteral("acme"));
+        const qint64 user = execSql(db, QStringLiteral("INSERT INTO users (account_id, email, name, role, created_at, updated_at) "
+                                                       "VALUES (?, 'ada@example.org', 'Ada', 'writer', 0, 0) RETURNING id"), { t.account });
+        const QString json = store->dialect().jsonParameter();
+        const QString schemaSql = QStringLiteral("INSERT INTO content_schemas (account_id, name, dialect, spec_doc, lock_version, created_by, "
+                                                 "created_at, updated_at) VALUES (?, ?, '2020-12', %1, ?, ?, 0, 0) RETURNING id").arg(json);
+        const qint64 untouchedSchema = execSql(db, schemaSql, { t.account, QStringLiteral("A"), QStringLiteral("{}"), 1, user });
+        const qint64 editedSchema = execSql(db, schemaSql, { t.account, QStringLiteral("B"), QStringLiteral("{}"), 3, user });
+        const qint64 document = execSql(db, QStringLiteral("INSERT INTO documents (account_id, site_id, sector_id, schema_id, slug, created_by, "
+                                                           "created_at, updated_at) VALUES (?, ?, ?, ?, 's', ?, 0, 0) RETURNING id"),
+                                        { t.account, t.site, t.sector, untouchedSchema, user });
+        const QString editionSql = QStringLiteral("INSERT INTO editions (account_id, document_id, fields, state, lock_version, created_by, "
+                                                  "created_at, updated_at) VALUES (?, ?, %1, ?, ?, ?, 0, 0) RETURNING id").arg(json);
+        const qint64 untouchedEdition = execSql(db, editionSql, { t.account, document, QStringLiteral("{}"), QStringLiteral("published"), 1, user });
+        const qint64 editedEdition = execSql(db, editionSql, { t.account, document, QStringLiteral("{}"), QStringLiteral("draft"), 2, user });
+        QVERIFY(untouchedSchema > 0 && editedSchema > 0 && untouchedEdition > 0 && editedEdition > 0);
+
+        QVERIFY(store->migrate().ok());
+        QCOMPARE(store->schemaVersion().value(), 2);
+        QCOMPARE(execSql(db, QStringLiteral("SELECT updated_by FROM content_schemas WHERE id = ?"), { untouchedSchema }), user);
+        QCOMPARE(execSql(db, QStringLiteral("SELECT count(*) FROM content_schemas WHERE id = ? AND updated_by IS NULL"), { editedSchema }), 1);
+        QCOMPARE(execSql(db, QStringLiteral("SELECT updated_by FROM editions WHERE id = ?"), { untouchedEdition }), user);
+        QCOMPARE(execSql(db, QStringLiteral("SELECT count(*) FROM editions WHERE id = ? AND updated_by IS NULL"), { editedEdition }), 1);
+        const QString index = database.url().backend() == DatabaseUrl::Backend::Sqlite
+                ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'changes_object'")
+                : QStringLiteral("SELECT count(*) FROM pg_indexes WHERE indexname = 'changes_object'");
+        QCOMPARE(execSql(db, index), 1);
+        // updated_by follows its user away.
+        QVERIFY(execSql(db, QStringLiteral("DELETE FROM users WHERE id = ?"), { user }) >= 0);
+        QCOMPARE(execSql(db, QStringLiteral("SELECT count(*) FROM editions WHERE updated_by IS NOT NULL")), 0);
+    }
+
     void newerSchemaRefused_data() { ServerDatabase::addBackendRows(); }
     void newerSchemaRefused()
     {

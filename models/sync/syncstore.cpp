@@ -1,0 +1,1322 @@
+#include "syncstore.h"
+
+#include "store/replicareader.h"
+#include "store/replicawriter.h"
+#include "store/sqlutil.h"
+#include "store/transaction.h"
+#include "sync/merge.h"
+#include "sync/outboxrows.h"
+#include "sync/syncengine.h"
+#include "sync/wireformat.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <optional>
+
+Q_LOGGING_CATEGORY(lcSyncStore, "galley.sync.store")
+
+using namespace Qt::StringLiterals;
+
+namespace Galley {
+
+namespace {
+
+constexpr const char *kFailed = "sync_store_failed";
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Galley::SyncStore", text);
+}
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString json(const QJsonArray &a)
+{
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject object(const QVariant &v)
+{
+    return QJsonDocument::fromJson(v.toString().toUtf8()).object();
+}
+
+// Runs one statement with positional values; the query is returned for reading.
+Result<QSqlQuery> run(QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return sqlError(q, kFailed);
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values.at(i));
+    if (!q.exec())
+        return sqlError(q, kFailed);
+    return q;
+}
+
+Error notFound(const QString &what)
+{
+    return Error { u"not_found"_s, what };
+}
+
+// The members of an entity a local change may set.
+const QStringList &editableKeys(const QString &entity)
+{
+    static const QStringList edition { u"title"_s, u"fields"_s, u"change_note"_s, u"minor_change"_s };
+    // (The server derives a schema's dialect from its $schema.)
+    static const QStringList schema { u"name"_s, u"description"_s, u"spec_doc"_s, u"auth_policy"_s };
+    static const QStringList none;
+    if (entity == "edition"_L1)
+        return edition;
+    if (entity == "schema"_L1)
+        return schema;
+    return none;
+}
+
+QJsonObject applyBody(const QString &entity, QJsonObject target, const QJsonObject &body)
+{
+    for (const QString &key : editableKeys(entity)) {
+        if (body.contains(key))
+            target.insert(key, body.value(key));
+    }
+    return target;
+}
+
+QJsonObject editableOf(const QString &entity, const QJsonObject &o)
+{
+    QJsonObject out;
+    for (const QString &key : editableKeys(entity)) {
+        if (o.contains(key))
+            out.insert(key, o.value(key));
+    }
+    return out;
+}
+
+// A locally created object keeps being known by its local id to whoever held it when the server
+// gave it its real one (an open editor, say): follow the id map.
+Id followIdMap(QSqlDatabase &db, const QString &entity, Id id)
+{
+    if (id >= 0)
+        return id;
+    auto q = run(db, u"SELECT server_id FROM id_map WHERE entity = ? AND local_id = ?"_s, { entity, id });
+    if (q && q.value().next())
+        return q.value().value(0).toLongLong();
+    return id;
+}
+
+std::optional<Edition> loadEdition(QSqlDatabase &db, Id id)
+{
+    auto q = run(db, u"SELECT e.id, e.account_id, e.document_id, e.site_id, e.sector_id, e.schema_id, e.title, "
+                     "e.state, e.change_note, e.minor_change, e.force_published, e.major_version, e.minor_version, "
+                     "e.scheduled_publication, e.first_published_at, e.major_change_published_at, e.lock_version, "
+                     "e.created_by, e.created_at, e.updated_at, coalesce(c.fields, '{}') "
+                     "FROM editions e LEFT JOIN edition_content c ON c.edition_id = e.id WHERE e.id = ?"_s,
+                 { id });
+    if (!q || !q.value().next())
+        return std::nullopt;
+    const QSqlQuery &r = q.value();
+    Edition e;
+    e.id = r.value(0).toLongLong();
+    e.accountId = r.value(1).toLongLong();
+    e.documentId = r.value(2).toLongLong();
+    e.siteId = r.value(3).toLongLong();
+    e.sectorId = r.value(4).toLongLong();
+    e.schemaId = r.value(5).toLongLong();
+    e.title = r.value(6).toString();
+    e.state = fromWire<EditionState>(r.value(7).toString()).value_or(EditionState::Draft);
+    e.changeNote = r.value(8).toString();
+    e.minorChange = r.value(9).toBool();
+    e.forcePublished = r.value(10).toBool();
+    e.version = { r.value(11).toInt(), r.value(12).toInt() };
+    e.scheduledPublication = dateFromDb(r.value(13));
+    e.firstPublishedAt = dateFromDb(r.value(14));
+    e.majorChangePublishedAt = dateFromDb(r.value(15));
+    e.lockVersion = r.value(16).toInt();
+    e.createdBy = r.value(17).toLongLong();
+    e.createdAt = dateFromDb(r.value(18));
+    e.updatedAt = dateFromDb(r.value(19));
+    e.fields = object(r.value(20));
+    return e;
+}
+
+std::optional<ContentSchema> loadSchema(QSqlDatabase &db, Id id)
+{
+    auto q = run(db, u"SELECT id, account_id, name, description, dialect, spec_doc, auth_policy, lock_version, "
+                     "created_at, updated_at FROM content_schemas WHERE id = ?"_s,
+                 { id });
+    if (!q || !q.value().next())
+        return std::nullopt;
+    const QSqlQuery &r = q.value();
+    ContentSchema s;
+    s.id = r.value(0).toLongLong();
+    s.accountId = r.value(1).toLongLong();
+    s.name = r.value(2).toString();
+    s.description = r.value(3).toString();
+    s.dialect = fromWire<SchemaDialect>(r.value(4).toString()).value_or(SchemaDialect::Draft2020_12);
+    s.specDoc = object(r.value(5));
+    s.authPolicy = r.value(6).toString();
+    s.lockVersion = r.value(7).toInt();
+    s.createdAt = dateFromDb(r.value(8));
+    s.updatedAt = dateFromDb(r.value(9));
+    return s;
+}
+
+
+
+Result<QList<OutboxItem>> itemsOf(QSqlDatabase &db, const QString &entity, Id id)
+{
+    auto q = run(db, u"SELECT "_s + OutboxRows::columns + u" FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY id"_s,
+                 { entity, id });
+    if (!q)
+        return q.error();
+    QList<OutboxItem> items;
+    while (q.value().next())
+        items.append(OutboxRows::read(q.value()));
+    return items;
+}
+
+struct NewItem
+{
+    Id accountId = 0;
+    QString method;
+    QString path;
+    QJsonObject body;
+    QString entity;
+    Id entityId = 0;
+    QString orderKey;
+    QString action;
+    std::optional<qint64> baseLockVersion;
+    QJsonObject base;
+    Id siteId = 0;
+    QString summary;
+};
+
+QString newKey()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+Result<qint64> insertItem(QSqlDatabase &db, const NewItem &n)
+{
+    auto q = run(db,
+                 u"INSERT INTO outbox (account_id, idempotency_key, method, path, body, entity, entity_id, order_key, "
+                 "action, base_lock_version, base, site_id, summary, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+                 { n.accountId, newKey(), n.method, n.path, json(n.body),
+                   n.entity, n.entityId, n.orderKey, n.action,
+                   n.baseLockVersion ? QVariant(*n.baseLockVersion) : QVariant(QMetaType::fromType<qint64>()),
+                   json(n.base), n.siteId, n.summary, QDateTime::currentMSecsSinceEpoch() });
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error { QString::fromLatin1(kFailed), u"The outbox did not return the new item."_s };
+    return q.value().value(0).toLongLong();
+}
+
+Result<Id> nextLocalId(QSqlDatabase &db)
+{
+    auto q = run(db, u"UPDATE sync_state SET next_local_id = next_local_id - 1 WHERE id = 1 "
+                     "RETURNING next_local_id + 1"_s);
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error { QString::fromLatin1(kFailed), u"The workspace has no sync state."_s };
+    return q.value().value(0).toLongLong();
+}
+
+Status setServerCopy(QSqlDatabase &db, const QString &entity, Id id, const QJsonObject &data)
+{
+    auto q = run(db, u"INSERT INTO server_copies (entity, entity_id, data) VALUES (?, ?, ?) "
+                     "ON CONFLICT(entity, entity_id) DO UPDATE SET data = excluded.data"_s,
+                 { entity, id, json(data) });
+    return q ? Status() : Status(q.error());
+}
+
+std::optional<QJsonObject> serverCopy(QSqlDatabase &db, const QString &entity, Id id)
+{
+    auto q = run(db, u"SELECT data FROM server_copies WHERE entity = ? AND entity_id = ?"_s, { entity, id });
+    if (!q || !q.value().next())
+        return std::nullopt;
+    return object(q.value().value(0));
+}
+
+Status dropServerCopy(QSqlDatabase &db, const QString &entity, Id id)
+{
+    auto q = run(db, u"DELETE FROM server_copies WHERE entity = ? AND entity_id = ?"_s, { entity, id });
+    return q ? Status() : Status(q.error());
+}
+
+bool isDeletedMarker(const QJsonObject &o)
+{
+    return o.value("deleted"_L1).toBool() && o.size() == 1;
+}
+
+// Rebuilds the replica row of an entity from the newest server copy (server_copies, else
+// `fallback`) with every change still in the outbox applied on top, in order.
+Status reapply(QSqlDatabase &db, ReplicaWriter &w, Id accountId, const QString &entity, Id id,
+               const std::optional<QJsonObject> &fallback = std::nullopt)
+{
+    auto items = itemsOf(db, entity, id);
+    if (!items)
+        return items.error();
+    std::optional<QJsonObject> start = serverCopy(db, entity, id);
+    if (!start && !items->isEmpty())
+        start = items->constFirst().base;
+    if (!start)
+        start = fallback;
+    if (!start || start->isEmpty())
+        return {};
+    bool deleted = isDeletedMarker(*start);
+    QJsonObject current = *start;
+    for (const OutboxItem &item : std::as_const(*items)) {
+        if (item.action == OutboxItem::Action::Delete)
+            deleted = true;
+        else if (!deleted)
+            current = applyBody(entity, current, item.body);
+    }
+    if (items->isEmpty()) {
+        if (Status st = dropServerCopy(db, entity, id); !st)
+            return st;
+    }
+    if (deleted)
+        return WireFormat::remove(w, entity, id);
+    return WireFormat::apply(w, entity, current, accountId);
+}
+
+
+Result<SyncState> readState(QSqlDatabase &db)
+{
+    auto q = run(db, u"SELECT account_id, user_id, cursor, resyncing, initial_done, last_synced_at "
+                     "FROM sync_state WHERE id = 1"_s);
+    if (!q)
+        return q.error();
+    SyncState s;
+    if (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        s.accountId = r.value(0).toLongLong();
+        s.userId = r.value(1).toLongLong();
+        s.cursor = r.value(2).toLongLong();
+        s.resyncing = r.value(3).toBool();
+        s.initialDone = r.value(4).toBool();
+        s.lastSyncedAt = dateFromDb(r.value(5));
+    }
+    return s;
+}
+
+QString quoted(const QString &title)
+{
+    return tr("“%1”").arg(title.isEmpty() ? tr("Untitled") : title);
+}
+
+Status replaceIdInChain(QSqlDatabase &db, const QString &entity, Id from, Id to, const QString &pathPrefix)
+{
+    const QString oldPath = pathPrefix + QString::number(from);
+    const QString newPath = pathPrefix + QString::number(to);
+    auto q = run(db, u"UPDATE outbox SET entity_id = CASE WHEN entity = ? AND entity_id = ? THEN ? ELSE entity_id END, "
+                     "path = CASE WHEN path = ? THEN ? WHEN substr(path, 1, ?) = ? THEN ? || substr(path, ?) "
+                     "ELSE path END"_s,
+                 { entity, from, to, oldPath, newPath, oldPath.size() + 1, QString(oldPath + u'/'), QString(newPath + u'/'),
+                   oldPath.size() + 2 });
+    if (!q)
+        return q.error();
+    auto map = run(db, u"INSERT OR REPLACE INTO id_map (entity, local_id, server_id) VALUES (?, ?, ?)"_s,
+                   { entity, from, to });
+    return map ? Status() : Status(map.error());
+}
+
+} // namespace
+
+Result<SyncState> SyncStore::state(QSqlDatabase &db)
+{
+    return readState(db);
+}
+
+Status SyncStore::bind(QSqlDatabase &db, const SyncIdentity &identity)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto current = readState(db);
+    if (!current)
+        return current.error();
+    if (current->accountId != 0 && (current->accountId != identity.accountId || current->userId != identity.userId)) {
+        return Error { u"workspace_mismatch"_s,
+                       tr("This workspace belongs to another account or user on the server; open that user's "
+                          "workspace or connect with a new one.") };
+    }
+    if (auto q = run(db, u"UPDATE sync_state SET account_id = ?, user_id = ? WHERE id = 1"_s,
+                     { identity.accountId, identity.userId });
+        !q)
+        return q.error();
+    ReplicaWriter w(db);
+    Account account;
+    account.id = identity.accountId;
+    account.name = identity.accountName;
+    account.slug = identity.accountSlug;
+    account.createdAt = QDateTime::currentDateTimeUtc();
+    if (auto q = run(db, u"INSERT INTO accounts (id, name, slug, created_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT(id) DO UPDATE SET name = excluded.name, slug = excluded.slug"_s,
+                     { account.id, account.name, account.slug, toDb(account.createdAt) });
+        !q)
+        return q.error();
+    if (Status st = w.setWorkspace(WorkspaceInfo { tr("%1 on %2").arg(identity.accountName, QUrl(identity.serverUrl).host()),
+                                     u"server"_s, identity.serverUrl });
+        !st)
+        return st;
+    if (auto q = run(db, u"UPDATE workspace SET user_id = ? WHERE id = 1"_s, { identity.userId }); !q)
+        return q.error();
+    return tx.commit();
+}
+
+Result<AppliedPage> SyncStore::applyPage(QSqlDatabase &db, const QByteArray &answer, Id accountId)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
+    const QJsonObject data = document.object().value("data"_L1).toObject();
+    if (parseError.error != QJsonParseError::NoError || !data.value("changes"_L1).isArray())
+        return Error { u"bad_feed_page"_s, tr("The server sent a change-feed page that is not valid JSON.") };
+    AppliedPage page;
+    page.next = data.value("next"_L1).toString().toLongLong();
+    page.hasMore = data.value("has_more"_L1).toBool();
+    if (data.contains("last"_L1))
+        page.last = data.value("last"_L1).toString().toLongLong();
+    const QJsonArray changes = data.value("changes"_L1).toArray();
+    page.applied = changes.size();
+
+    // Twice at most: when the page leaves a reference dangling (an object whose parent this user
+    // can no longer see), it is applied again without reference checks rather than block the feed.
+    for (int round = 0; round < 2; ++round) {
+        const bool checkReferences = round == 0;
+        if (!checkReferences)
+            run(db, u"PRAGMA foreign_keys = OFF"_s);
+        Transaction tx(db);
+        if (!tx.isActive())
+            return tx.error();
+        run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+        auto state = readState(db);
+        if (!state)
+            return state.error();
+        QSet<QString> pending;
+        {
+            auto q = run(db, u"SELECT DISTINCT entity, entity_id FROM outbox"_s);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                pending.insert(q.value().value(0).toString() + u':' + q.value().value(1).toString());
+        }
+        ReplicaWriter w(db);
+        QSqlQuery seen(db);
+        if (state->resyncing)
+            seen.prepare(u"INSERT OR IGNORE INTO resync_seen (entity, entity_id) VALUES (?, ?)"_s);
+        Status failure;
+        page.change = {};
+        for (const QJsonValue &value : changes) {
+            const QJsonObject change = value.toObject();
+            const QString entity = change.value("entity"_L1).toString();
+            if (!WireFormat::isReplicated(entity))
+                continue;
+            const Id id = Id(change.value("id"_L1).toInteger());
+            const bool remove = change.value("op"_L1).toString() == "delete"_L1;
+            if (!pending.isEmpty() && pending.contains(entity + u':' + QString::number(id))) {
+                // Local changes are waiting: the row keeps showing them; the server's copy is kept for
+                // the merge and for when they are sent or discarded.
+                failure = setServerCopy(db, entity, id,
+                                        remove ? QJsonObject { { u"deleted"_s, true } }
+                                               : change.value("data"_L1).toObject());
+            } else if (remove) {
+                failure = WireFormat::remove(w, entity, id);
+            } else {
+                failure = WireFormat::apply(w, entity, change.value("data"_L1).toObject(), accountId);
+            }
+            if (!failure)
+                break;
+            if (state->resyncing) {
+                seen.bindValue(0, entity);
+                seen.bindValue(1, id);
+                if (!seen.exec()) {
+                    failure = sqlError(seen, kFailed);
+                    break;
+                }
+            }
+            page.change.entities.insert(entity);
+            if (entity == "edition"_L1)
+                page.change.editionIds.insert(id);
+        }
+        if (!failure)
+            return failure.error();
+        if (auto q = run(db, u"UPDATE sync_state SET cursor = ? WHERE id = 1"_s, { page.next }); !q)
+            return q.error();
+        Status committed = tx.commit();
+        if (!checkReferences)
+            run(db, u"PRAGMA foreign_keys = ON"_s);
+        if (committed)
+            return page;
+        if (!checkReferences || !committed.error().message.contains("FOREIGN KEY"_L1, Qt::CaseInsensitive))
+            return committed.error();
+        tx.rollback();
+        qCWarning(lcSyncStore) << "a feed page leaves a dangling reference; applying it without reference checks:"
+                               << committed.error().message;
+    }
+    return Error { QString::fromLatin1(kFailed), u"unreachable"_s };
+}
+
+Status SyncStore::beginResync(QSqlDatabase &db)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    if (auto q = run(db, u"DELETE FROM resync_seen"_s); !q)
+        return q.error();
+    if (auto q = run(db, u"UPDATE sync_state SET resyncing = 1, cursor = 0 WHERE id = 1"_s); !q)
+        return q.error();
+    return tx.commit();
+}
+
+Result<ReplicaChange> SyncStore::finishResync(QSqlDatabase &db)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    ReplicaChange change;
+    change.everything = true;
+    // Children before parents, so that nothing is left referring to a removed row.
+    static const char *const kOrder[] = { "audit_entry", "remark", "unpublishing", "link_check", "publishing_record",
+                                          "edition", "document", "deployment", "schema", "user", "sector", "site" };
+    for (const char *name : kOrder) {
+        const QString entity = QString::fromLatin1(name);
+        const QString table = WireFormat::tableOf(entity);
+        // Table names come from WireFormat's fixed list, never from outside.
+        auto q = run(db, u"DELETE FROM %1 WHERE id > 0 AND NOT EXISTS (SELECT 1 FROM resync_seen s "
+                         "WHERE s.entity = ? AND s.entity_id = %1.id) AND NOT EXISTS (SELECT 1 FROM outbox o "
+                         "WHERE o.entity = ? AND o.entity_id = %1.id)"_s.arg(table),
+                     { entity, entity });
+        if (!q)
+            return q.error();
+    }
+    if (auto q = run(db, u"DELETE FROM resync_seen"_s); !q)
+        return q.error();
+    if (auto q = run(db, u"UPDATE sync_state SET resyncing = 0 WHERE id = 1"_s); !q)
+        return q.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return change;
+}
+
+Status SyncStore::markSynced(QSqlDatabase &db, const QDateTime &at)
+{
+    auto q = run(db, u"UPDATE sync_state SET last_synced_at = ?, initial_done = 1 WHERE id = 1"_s, { toDb(at) });
+    return q ? Status() : Status(q.error());
+}
+
+// ---- local changes ----
+
+Result<ReplicaChange> SyncStore::editEdition(QSqlDatabase &db, Id accountId, Id localOrServerId, const EditionEdit &edit)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    const Id editionId = followIdMap(db, u"edition"_s, localOrServerId);
+    auto edition = loadEdition(db, editionId);
+    if (!edition)
+        return notFound(tr("The edition is not in the workspace."));
+    if (edition->state != EditionState::Draft && edition->state != EditionState::Submitted
+        && edition->state != EditionState::Rejected)
+        return Error { u"not_editable"_s, tr("Only an open edition (draft, submitted or rejected) can be edited.") };
+    QJsonObject body;
+    if (edit.title) {
+        if (edit.title->trimmed().isEmpty())
+            return Error { u"invalid"_s, tr("The title cannot be empty.") };
+        body.insert(u"title"_s, *edit.title);
+    }
+    if (edit.fields)
+        body.insert(u"fields"_s, *edit.fields);
+    if (edit.changeNote)
+        body.insert(u"change_note"_s, *edit.changeNote);
+    if (edit.minorChange)
+        body.insert(u"minor_change"_s, *edit.minorChange);
+    if (body.isEmpty())
+        return ReplicaChange {};
+    const QJsonObject before = WireFormat::toWire(*edition);
+    const QString chain = u"document:"_s + QString::number(edition->documentId);
+
+    // Folded into the change that is still waiting, when there is one: the server then sees one
+    // version instead of several, and the first change's base stays the base.
+    // A change the server refused (422) is replaced by the fix, which goes out under a new key.
+    // Never into one that was sent already without an answer: the server may have applied it as
+    // it was, and its key stays bound to that body.
+    auto last = run(db, u"SELECT id, action, body FROM outbox WHERE order_key = ? "
+                        "AND (state = 'failed' OR (state = 'queued' AND attempts = 0)) "
+                        "AND id = (SELECT max(id) FROM outbox WHERE order_key = ?)"_s,
+                    { chain, chain });
+    if (!last)
+        return last.error();
+    bool folded = false;
+    if (last.value().next()) {
+        const qint64 lastId = last.value().value(0).toLongLong();
+        const QString action = last.value().value(1).toString();
+        auto target = OutboxRows::load(db, lastId);
+        if (!target)
+            return target.error();
+        const bool sameEdition = target->entity == "edition"_L1 && target->entityId == editionId && action == "update"_L1;
+        const bool createOfIt = action == "create"_L1 && target->entity == "document"_L1
+            && target->entityId == edition->documentId;
+        if (sameEdition || createOfIt) {
+            QJsonObject merged = target->body;
+            for (auto it = body.constBegin(); it != body.constEnd(); ++it) {
+                if (createOfIt && it.key() == "minor_change"_L1)
+                    continue;
+                merged.insert(it.key(), it.value());
+            }
+            if (auto q = run(db, u"UPDATE outbox SET body = ?, summary = ?, "
+                                 "idempotency_key = CASE WHEN state = 'failed' THEN ? ELSE idempotency_key END, "
+                                 "state = 'queued', last_error = '', field_errors = '[]', next_attempt_at = 0 WHERE id = ?"_s,
+                             { json(merged),
+                               createOfIt ? tr("New document %1").arg(quoted(edit.title.value_or(edition->title)))
+                                          : tr("Edit %1").arg(quoted(edit.title.value_or(edition->title))),
+                               newKey(), lastId });
+                !q)
+                return q.error();
+            folded = true;
+        }
+    }
+    if (!folded) {
+        NewItem n;
+        n.accountId = accountId;
+        n.method = u"PUT"_s;
+        n.path = u"/editions/"_s + QString::number(editionId);
+        n.body = body;
+        n.entity = u"edition"_s;
+        n.entityId = editionId;
+        n.orderKey = chain;
+        n.action = u"update"_s;
+        n.baseLockVersion = edition->lockVersion;
+        n.base = serverCopy(db, u"edition"_s, editionId).value_or(before);
+        n.siteId = edition->siteId;
+        n.summary = tr("Edit %1").arg(quoted(edit.title.value_or(edition->title)));
+        if (auto id = insertItem(db, n); !id)
+            return id.error();
+    }
+    // The optimistic update.
+    Edition updated = WireFormat::edition(applyBody(u"edition"_s, before, body), accountId);
+    updated.updatedAt = QDateTime::currentDateTimeUtc();
+    ReplicaWriter w(db);
+    if (Status st = w.upsert(updated); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    ReplicaChange change;
+    change.entities = { u"edition"_s };
+    change.editionIds = { editionId };
+    return change;
+}
+
+Result<Id> SyncStore::createDocument(QSqlDatabase &db, Id accountId, Id userId, const NewDocument &document,
+                                     ReplicaChange *change)
+{
+    if (document.title.trimmed().isEmpty())
+        return Error { u"invalid"_s, tr("The title cannot be empty.") };
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto docId = nextLocalId(db);
+    if (!docId)
+        return docId.error();
+    auto editionId = nextLocalId(db);
+    if (!editionId)
+        return editionId.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ReplicaWriter w(db);
+    Document d;
+    d.id = *docId;
+    d.accountId = accountId;
+    d.siteId = document.siteId;
+    d.sectorId = document.sectorId;
+    d.schemaId = document.schemaId;
+    d.slug = QString();
+    d.createdBy = userId;
+    d.createdAt = now;
+    if (Status st = w.upsert(d); !st)
+        return st.error();
+    Edition e;
+    e.id = *editionId;
+    e.accountId = accountId;
+    e.documentId = d.id;
+    e.siteId = d.siteId;
+    e.sectorId = d.sectorId;
+    e.schemaId = d.schemaId;
+    e.title = document.title;
+    e.fields = document.fields;
+    e.changeNote = document.changeNote;
+    e.createdBy = userId;
+    e.createdAt = now;
+    e.updatedAt = now;
+    if (Status st = w.upsert(e); !st)
+        return st.error();
+    NewItem n;
+    n.accountId = accountId;
+    n.method = u"POST"_s;
+    n.path = u"/documents"_s;
+    n.body = QJsonObject { { u"site_id"_s, d.siteId }, { u"sector_id"_s, d.sectorId }, { u"schema_id"_s, d.schemaId },
+                           { u"title"_s, document.title }, { u"fields"_s, document.fields },
+                           { u"change_note"_s, document.changeNote } };
+    n.entity = u"document"_s;
+    n.entityId = d.id;
+    n.orderKey = u"document:"_s + QString::number(d.id);
+    n.action = u"create"_s;
+    n.siteId = d.siteId;
+    n.summary = tr("New document %1").arg(quoted(document.title));
+    if (auto id = insertItem(db, n); !id)
+        return id.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    if (change) {
+        change->entities = { u"document"_s, u"edition"_s };
+        change->editionIds = { e.id };
+    }
+    return e.id;
+}
+
+Result<ReplicaChange> SyncStore::addRemark(QSqlDatabase &db, Id accountId, Id userId, Id localOrServerId, const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        return Error { u"invalid"_s, tr("A remark needs some text.") };
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    const Id editionId = followIdMap(db, u"edition"_s, localOrServerId);
+    auto edition = loadEdition(db, editionId);
+    if (!edition)
+        return notFound(tr("The edition is not in the workspace."));
+    auto remarkId = nextLocalId(db);
+    if (!remarkId)
+        return remarkId.error();
+    EditorialRemark r;
+    r.id = *remarkId;
+    r.editionId = editionId;
+    r.authorId = userId;
+    r.body = body;
+    r.createdAt = QDateTime::currentDateTimeUtc();
+    ReplicaWriter w(db);
+    if (Status st = w.upsert(r); !st)
+        return st.error();
+    NewItem n;
+    n.accountId = accountId;
+    n.method = u"POST"_s;
+    n.path = u"/editions/%1/remarks"_s.arg(editionId);
+    n.body = QJsonObject { { u"body"_s, body } };
+    n.entity = u"remark"_s;
+    n.entityId = r.id;
+    n.orderKey = u"document:"_s + QString::number(edition->documentId);
+    n.action = u"add_remark"_s;
+    n.siteId = edition->siteId;
+    n.summary = tr("Remark on %1").arg(quoted(edition->title));
+    if (auto id = insertItem(db, n); !id)
+        return id.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    ReplicaChange change;
+    change.entities = { u"remark"_s };
+    change.editionIds = { editionId };
+    return change;
+}
+
+Result<Id> SyncStore::createSchema(QSqlDatabase &db, Id accountId, const QJsonObject &schema, ReplicaChange *change)
+{
+    if (schema.value("name"_L1).toString().trimmed().isEmpty())
+        return Error { u"invalid"_s, tr("A schema needs a name.") };
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto id = nextLocalId(db);
+    if (!id)
+        return id.error();
+    QJsonObject wire = editableOf(u"schema"_s, schema);
+    wire.insert(u"dialect"_s, schema.value("spec_doc"_L1).toObject().value("$schema"_L1).toString().contains("draft-07"_L1)
+                    ? u"draft-07"_s
+                    : u"2020-12"_s);
+    wire.insert(u"id"_s, *id);
+    wire.insert(u"lock_version"_s, 1);
+    const QJsonValue now = WireFormat::time(QDateTime::currentDateTimeUtc());
+    wire.insert(u"created_at"_s, now);
+    wire.insert(u"updated_at"_s, now);
+    ReplicaWriter w(db);
+    if (Status st = WireFormat::apply(w, u"schema"_s, wire, accountId); !st)
+        return st.error();
+    NewItem n;
+    n.accountId = accountId;
+    n.method = u"POST"_s;
+    n.path = u"/schemas"_s;
+    n.body = editableOf(u"schema"_s, schema);
+    n.entity = u"schema"_s;
+    n.entityId = *id;
+    n.orderKey = u"schema:"_s + QString::number(*id);
+    n.action = u"create"_s;
+    n.summary = tr("New schema %1").arg(quoted(schema.value("name"_L1).toString()));
+    if (auto item = insertItem(db, n); !item)
+        return item.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    if (change)
+        change->entities = { u"schema"_s };
+    return *id;
+}
+
+Result<ReplicaChange> SyncStore::updateSchema(QSqlDatabase &db, Id accountId, Id localOrServerId, const QJsonObject &changes)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    const Id schemaId = followIdMap(db, u"schema"_s, localOrServerId);
+    auto schema = loadSchema(db, schemaId);
+    if (!schema)
+        return notFound(tr("The schema is not in the workspace."));
+    const QJsonObject body = editableOf(u"schema"_s, changes);
+    if (body.isEmpty())
+        return ReplicaChange {};
+    const QJsonObject before = WireFormat::toWire(*schema);
+    const QString chain = u"schema:"_s + QString::number(schemaId);
+    auto last = run(db, u"SELECT id, action, body FROM outbox WHERE order_key = ? AND state = 'queued' AND attempts = 0 "
+                        "AND id = (SELECT max(id) FROM outbox WHERE order_key = ?)"_s,
+                    { chain, chain });
+    if (!last)
+        return last.error();
+    bool folded = false;
+    if (last.value().next() && last.value().value(1).toString() != "delete"_L1) {
+        QJsonObject merged = object(last.value().value(2));
+        for (auto it = body.constBegin(); it != body.constEnd(); ++it)
+            merged.insert(it.key(), it.value());
+        if (auto q = run(db, u"UPDATE outbox SET body = ? WHERE id = ?"_s, { json(merged), last.value().value(0) }); !q)
+            return q.error();
+        folded = true;
+    }
+    if (!folded) {
+        NewItem n;
+        n.accountId = accountId;
+        n.method = u"PUT"_s;
+        n.path = u"/schemas/"_s + QString::number(schemaId);
+        n.body = body;
+        n.entity = u"schema"_s;
+        n.entityId = schemaId;
+        n.orderKey = chain;
+        n.action = u"update"_s;
+        n.baseLockVersion = schema->lockVersion;
+        n.base = serverCopy(db, u"schema"_s, schemaId).value_or(before);
+        n.summary = tr("Edit schema %1").arg(quoted(body.value("name"_L1).toString(schema->name)));
+        if (auto id = insertItem(db, n); !id)
+            return id.error();
+    }
+    ReplicaWriter w(db);
+    if (Status st = WireFormat::apply(w, u"schema"_s, applyBody(u"schema"_s, before, body), accountId); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    ReplicaChange change;
+    change.entities = { u"schema"_s };
+    return change;
+}
+
+Result<ReplicaChange> SyncStore::deleteSchema(QSqlDatabase &db, Id accountId, Id localOrServerId)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    const Id schemaId = followIdMap(db, u"schema"_s, localOrServerId);
+    auto schema = loadSchema(db, schemaId);
+    if (!schema)
+        return notFound(tr("The schema is not in the workspace."));
+    auto used = run(db, u"SELECT count(*) FROM documents WHERE schema_id = ?"_s, { schemaId });
+    if (!used)
+        return used.error();
+    if (used.value().next() && used.value().value(0).toLongLong() > 0)
+        return Error { u"schema_in_use"_s, tr("Documents use this schema; it cannot be deleted.") };
+    const QJsonObject before = WireFormat::toWire(*schema);
+    if (schemaId < 0) {
+        // Never sent: forgetting it is the whole deletion.
+        if (auto q = run(db, u"DELETE FROM outbox WHERE order_key = ?"_s, { QString(u"schema:"_s + QString::number(schemaId)) }); !q)
+            return q.error();
+    } else {
+        NewItem n;
+        n.accountId = accountId;
+        n.method = u"DELETE"_s;
+        n.path = u"/schemas/"_s + QString::number(schemaId);
+        n.entity = u"schema"_s;
+        n.entityId = schemaId;
+        n.orderKey = u"schema:"_s + QString::number(schemaId);
+        n.action = u"delete"_s;
+        n.baseLockVersion = schema->lockVersion;
+        n.base = serverCopy(db, u"schema"_s, schemaId).value_or(before);
+        n.summary = tr("Delete schema %1").arg(quoted(schema->name));
+        if (auto id = insertItem(db, n); !id)
+            return id.error();
+    }
+    ReplicaWriter w(db);
+    if (Status st = w.remove(u"content_schemas"_s, schemaId); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    ReplicaChange change;
+    change.entities = { u"schema"_s };
+    return change;
+}
+
+// ---- push ----
+
+Result<QList<OutboxItem>> SyncStore::takeReady(QSqlDatabase &db, const QDateTime &now, int limit,
+                                               const QSet<QString> &busyChains)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    // The first item of each chain, when it is queued and due. A document that refers to a schema
+    // created here and not yet sent waits for it.
+    auto q = run(db, u"SELECT "_s + OutboxRows::columns + u" FROM outbox WHERE id IN (SELECT min(id) FROM outbox GROUP BY order_key) "
+                     "AND state = 'queued' AND next_attempt_at <= ? "
+                     "AND coalesce(json_extract(body, '$.schema_id'), 0) >= 0 ORDER BY id"_s,
+                 { now.toMSecsSinceEpoch() });
+    if (!q)
+        return q.error();
+    QList<OutboxItem> ready;
+    while (q.value().next() && ready.size() < limit) {
+        OutboxItem item = OutboxRows::read(q.value());
+        if (busyChains.contains(item.orderKey))
+            continue;
+        // A schema is replaced whole (PUT /schemas/{id} wants every member): the copy it was made
+        // against with this change applied.
+        if (item.entity == "schema"_L1 && item.method == "PUT"_L1)
+            item.body = editableOf(item.entity, applyBody(item.entity, item.base, item.body));
+        item.state = OutboxItem::State::Sending;
+        ready.append(item);
+    }
+    q.value().finish();
+    for (const OutboxItem &item : std::as_const(ready)) {
+        if (auto u = run(db, u"UPDATE outbox SET state = 'sending' WHERE id = ?"_s, { item.id }); !u)
+            return u.error();
+    }
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return ready;
+}
+
+Result<QDateTime> SyncStore::nextDue(QSqlDatabase &db)
+{
+    auto q = run(db, u"SELECT min(next_attempt_at) FROM outbox WHERE id IN (SELECT min(id) FROM outbox GROUP BY order_key) "
+                     "AND state = 'queued'"_s);
+    if (!q)
+        return q.error();
+    if (q.value().next() && !q.value().value(0).isNull())
+        return QDateTime::fromMSecsSinceEpoch(q.value().value(0).toLongLong(), QTimeZone::UTC);
+    return QDateTime();
+}
+
+Status SyncStore::requeueSending(QSqlDatabase &db)
+{
+    auto q = run(db, u"UPDATE outbox SET state = 'queued' WHERE state = 'sending'"_s);
+    return q ? Status() : Status(q.error());
+}
+
+Result<ReplicaChange> SyncStore::accept(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &answer)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded) {
+        if (loaded.error().code == "not_found"_L1)
+            return ReplicaChange {};   // discarded while it was on its way
+        return loaded.error();
+    }
+    const OutboxItem item = loaded.value();
+    if (auto q = run(db, u"DELETE FROM outbox WHERE id = ?"_s, { outboxId }); !q)
+        return q.error();
+    ReplicaWriter w(db);
+    ReplicaChange change;
+    change.entities.insert(item.entity);
+    const Id serverId = Id(answer.value("id"_L1).toInteger());
+
+    if (item.entity == "document"_L1 && item.action == OutboxItem::Action::Create) {
+        const QJsonArray editions = answer.value("editions"_L1).toArray();
+        if (serverId <= 0 || editions.isEmpty())
+            return Error { u"bad_answer"_s, tr("The server's answer to a new document has no document or edition.") };
+        const QJsonObject serverEdition = editions.first().toObject();
+        const Id editionId = Id(serverEdition.value("id"_L1).toInteger());
+        Id localEdition = 0;
+        {
+            auto q = run(db, u"SELECT id FROM editions WHERE document_id = ? ORDER BY id DESC LIMIT 1"_s, { item.entityId });
+            if (!q)
+                return q.error();
+            if (q.value().next())
+                localEdition = q.value().value(0).toLongLong();
+        }
+        if (Status st = WireFormat::apply(w, u"document"_s, answer, accountId); !st)
+            return st.error();
+        if (Status st = WireFormat::apply(w, u"edition"_s, serverEdition, accountId); !st)
+            return st.error();
+        change.entities.insert(u"edition"_s);
+        change.editionIds = { editionId, localEdition };
+        const QString oldChain = u"document:"_s + QString::number(item.entityId);
+        const QString newChain = u"document:"_s + QString::number(serverId);
+        if (auto q = run(db, u"UPDATE outbox SET order_key = ? WHERE order_key = ?"_s, { newChain, oldChain }); !q)
+            return q.error();
+        if (Status st = replaceIdInChain(db, u"document"_s, item.entityId, serverId, u"/documents/"_s); !st)
+            return st.error();
+        if (localEdition != 0) {
+            if (Status st = replaceIdInChain(db, u"edition"_s, localEdition, editionId, u"/editions/"_s); !st)
+                return st.error();
+            // Later edits were made against the first version of the new edition.
+            if (auto q = run(db, u"UPDATE outbox SET base_lock_version = ?, base = ? WHERE entity = 'edition' "
+                                 "AND entity_id = ?"_s,
+                             { serverEdition.value("lock_version"_L1).toInteger(1), json(serverEdition), editionId });
+                !q)
+                return q.error();
+            if (auto q = run(db, u"UPDATE editorial_remarks SET edition_id = ? WHERE edition_id = ?"_s,
+                             { editionId, localEdition });
+                !q)
+                return q.error();
+            auto later = itemsOf(db, u"edition"_s, editionId);
+            if (!later)
+                return later.error();
+            if (!later->isEmpty()) {
+                if (Status st = setServerCopy(db, u"edition"_s, editionId, serverEdition); !st)
+                    return st.error();
+                if (Status st = reapply(db, w, accountId, u"edition"_s, editionId); !st)
+                    return st.error();
+            }
+            if (Status st = w.remove(u"editions"_s, localEdition); !st)
+                return st.error();
+        }
+        if (Status st = w.remove(u"documents"_s, item.entityId); !st)
+            return st.error();
+    } else if (item.entity == "schema"_L1 && item.action == OutboxItem::Action::Create) {
+        if (serverId <= 0)
+            return Error { u"bad_answer"_s, tr("The server's answer to a new schema has no id.") };
+        if (Status st = WireFormat::apply(w, u"schema"_s, answer, accountId); !st)
+            return st.error();
+        const QString oldChain = u"schema:"_s + QString::number(item.entityId);
+        if (auto q = run(db, u"UPDATE outbox SET order_key = ? WHERE order_key = ?"_s,
+                         { QString(u"schema:"_s + QString::number(serverId)), oldChain });
+            !q)
+            return q.error();
+        if (Status st = replaceIdInChain(db, u"schema"_s, item.entityId, serverId, u"/schemas/"_s); !st)
+            return st.error();
+        if (auto q = run(db, u"UPDATE outbox SET base_lock_version = ?, base = ? WHERE entity = 'schema' AND entity_id = ?"_s,
+                         { answer.value("lock_version"_L1).toInteger(1), json(answer), serverId });
+            !q)
+            return q.error();
+        for (const char *sql : { "UPDATE documents SET schema_id = ? WHERE schema_id = ?",
+                                 "UPDATE editions SET schema_id = ? WHERE schema_id = ?" }) {
+            if (auto q = run(db, QString::fromLatin1(sql), { serverId, item.entityId }); !q)
+                return q.error();
+        }
+        if (auto q = run(db, u"UPDATE outbox SET body = json_set(body, '$.schema_id', ?) "
+                             "WHERE json_extract(body, '$.schema_id') = ?"_s,
+                         { serverId, item.entityId });
+            !q)
+            return q.error();
+        auto later = itemsOf(db, u"schema"_s, serverId);
+        if (!later)
+            return later.error();
+        if (!later->isEmpty()) {
+            if (Status st = setServerCopy(db, u"schema"_s, serverId, answer); !st)
+                return st.error();
+            if (Status st = reapply(db, w, accountId, u"schema"_s, serverId); !st)
+                return st.error();
+        }
+        if (Status st = w.remove(u"content_schemas"_s, item.entityId); !st)
+            return st.error();
+    } else if (item.action == OutboxItem::Action::AddRemark) {
+        if (Status st = w.remove(u"editorial_remarks"_s, item.entityId); !st)
+            return st.error();
+        if (Status st = WireFormat::apply(w, u"remark"_s, answer, accountId); !st)
+            return st.error();
+        if (auto q = run(db, u"INSERT OR REPLACE INTO id_map (entity, local_id, server_id) VALUES ('remark', ?, ?)"_s,
+                         { item.entityId, serverId });
+            !q)
+            return q.error();
+        change.editionIds.insert(Id(answer.value("edition_id"_L1).toInteger()));
+    } else if (item.action == OutboxItem::Action::Delete) {
+        if (Status st = dropServerCopy(db, item.entity, item.entityId); !st)
+            return st.error();
+        if (Status st = WireFormat::remove(w, item.entity, item.entityId); !st)
+            return st.error();
+    } else {
+        // An update: later changes of the same object were made on top of this one.
+        const qint64 lockVersion = answer.value("lock_version"_L1).toInteger();
+        if (auto q = run(db, u"UPDATE outbox SET base_lock_version = ?, base = ? WHERE entity = ? AND entity_id = ? "
+                             "AND id > ?"_s,
+                         { lockVersion, json(answer), item.entity, item.entityId, item.id });
+            !q)
+            return q.error();
+        const auto existing = serverCopy(db, item.entity, item.entityId);
+        if (!existing || isDeletedMarker(*existing)
+            || existing->value("lock_version"_L1).toInteger() <= lockVersion) {
+            if (Status st = setServerCopy(db, item.entity, item.entityId, answer); !st)
+                return st.error();
+        }
+        if (Status st = reapply(db, w, accountId, item.entity, item.entityId); !st)
+            return st.error();
+        if (item.entity == "edition"_L1)
+            change.editionIds.insert(item.entityId);
+    }
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return change;
+}
+
+Status SyncStore::retryLater(QSqlDatabase &db, qint64 outboxId, const QDateTime &next, const QString &error)
+{
+    auto q = run(db, u"UPDATE outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
+                     "WHERE id = ?"_s,
+                 { next.toMSecsSinceEpoch(), error, outboxId });
+    return q ? Status() : Status(q.error());
+}
+
+Status SyncStore::refuse(QSqlDatabase &db, qint64 outboxId, const QString &error, const QJsonArray &fieldErrors)
+{
+    auto q = run(db, u"UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, field_errors = ? "
+                     "WHERE id = ?"_s,
+                 { error, json(fieldErrors), outboxId });
+    return q ? Status() : Status(q.error());
+}
+
+Result<ReplicaChange> SyncStore::gone(QSqlDatabase &db, qint64 outboxId, const QString &error)
+{
+    auto q = run(db, u"UPDATE outbox SET state = 'gone', attempts = attempts + 1, last_error = ? WHERE id = ?"_s,
+                 { error, outboxId });
+    if (!q)
+        return q.error();
+    return ReplicaChange {};
+}
+
+Result<bool> SyncStore::collide(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &theirs)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded)
+        return loaded.error();
+    const OutboxItem &item = loaded.value();
+    if (Status st = setServerCopy(db, item.entity, item.entityId, theirs); !st)
+        return st.error();
+    const QString theirsBy = theirs.value("updated_by_name"_L1).toString();
+    const qint64 theirsLock = theirs.value("lock_version"_L1).toInteger();
+    bool merged = false;
+    if (item.action == OutboxItem::Action::Update) {
+        const QJsonObject mine = applyBody(item.entity, item.base, item.body);
+        const QList<MergeField> fields = ThreeWayMerge::compare(item.entity, item.base, mine, theirs);
+        if (!ThreeWayMerge::hasConflict(fields)) {
+            const QJsonObject result = ThreeWayMerge::merged(theirs, fields);
+            QJsonObject body;
+            for (const MergeField &f : fields) {
+                if (f.outcome == MergeField::Outcome::Mine) {
+                    const QString key = f.path.section(u'/', 1, 1);
+                    body.insert(key, result.value(key));
+                }
+            }
+            const QString note = theirsBy.isEmpty()
+                ? tr("Merged with a change made on the server.")
+                : tr("Merged with a change %1 made on the server.").arg(theirsBy);
+            // A new body needs a new key: the old one is bound to the request the server answered 409.
+            if (auto q = run(db, u"UPDATE outbox SET body = ?, base = ?, base_lock_version = ?, state = 'queued', "
+                                 "next_attempt_at = 0, last_error = ?, idempotency_key = ? WHERE id = ?"_s,
+                             { json(body), json(theirs), theirsLock, note, newKey(), outboxId });
+                !q)
+                return q.error();
+            merged = true;
+            ReplicaWriter w(db);
+            if (Status st = reapply(db, w, accountId, item.entity, item.entityId); !st)
+                return st.error();
+        }
+    }
+    if (!merged) {
+        const QJsonObject mine = item.action == OutboxItem::Action::Delete ? QJsonObject { { u"deleted"_s, true } }
+                                                                           : applyBody(item.entity, item.base, item.body);
+        if (auto q = run(db, u"INSERT INTO conflicts (outbox_id, entity, entity_id, base, mine, theirs, theirs_by, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(outbox_id) DO UPDATE SET base = excluded.base, "
+                             "mine = excluded.mine, theirs = excluded.theirs, theirs_by = excluded.theirs_by"_s,
+                         { outboxId, item.entity, item.entityId, json(item.base), json(mine), json(theirs), theirsBy,
+                           QDateTime::currentMSecsSinceEpoch() });
+            !q)
+            return q.error();
+        const QString message = theirsBy.isEmpty() ? tr("Changed on the server since you edited it; choose what to keep.")
+                                                   : tr("%1 changed it on the server since you edited it; choose what to keep.")
+                                                         .arg(theirsBy);
+        if (auto q = run(db, u"UPDATE outbox SET state = 'conflict', attempts = attempts + 1, last_error = ? WHERE id = ?"_s,
+                         { message, outboxId });
+            !q)
+            return q.error();
+    }
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return merged;
+}
+
+Result<ReplicaChange> SyncStore::resolve(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &merged)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded)
+        return loaded.error();
+    const OutboxItem &item = loaded.value();
+    const auto theirs = serverCopy(db, item.entity, item.entityId);
+    if (!theirs || isDeletedMarker(*theirs))
+        return Error { u"no_server_copy"_s, tr("The server's copy is not known; sync first.") };
+    const QJsonObject body = editableOf(item.entity, merged);
+    if (auto q = run(db, u"UPDATE outbox SET body = ?, base = ?, base_lock_version = ?, state = 'queued', "
+                         "next_attempt_at = 0, last_error = '', idempotency_key = ? WHERE id = ?"_s,
+                     { json(body), json(*theirs), theirs->value("lock_version"_L1).toInteger(), newKey(), outboxId });
+        !q)
+        return q.error();
+    if (auto q = run(db, u"DELETE FROM conflicts WHERE outbox_id = ?"_s, { outboxId }); !q)
+        return q.error();
+    ReplicaWriter w(db);
+    if (Status st = reapply(db, w, accountId, item.entity, item.entityId); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    ReplicaChange change;
+    change.entities = { item.entity };
+    if (item.entity == "edition"_L1)
+        change.editionIds = { item.entityId };
+    return change;
+}
+
+Result<ReplicaChange> SyncStore::discard(QSqlDatabase &db, Id accountId, qint64 outboxId)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded)
+        return loaded.error();
+    const OutboxItem item = loaded.value();
+    ReplicaWriter w(db);
+    ReplicaChange change;
+    change.entities.insert(item.entity);
+    if (item.action == OutboxItem::Action::Create) {
+        // What was built on an object that will never exist goes with it.
+        if (auto q = run(db, u"DELETE FROM outbox WHERE order_key = ?"_s, { item.orderKey }); !q)
+            return q.error();
+        if (item.entity == "document"_L1) {
+            if (auto q = run(db, u"DELETE FROM editorial_remarks WHERE edition_id IN "
+                                 "(SELECT id FROM editions WHERE document_id = ?)"_s,
+                             { item.entityId });
+                !q)
+                return q.error();
+            if (auto q = run(db, u"DELETE FROM editions WHERE document_id = ?"_s, { item.entityId }); !q)
+                return q.error();
+            if (Status st = w.remove(u"documents"_s, item.entityId); !st)
+                return st.error();
+            change.entities.insert(u"edition"_s);
+            change.everything = true;
+        } else if (item.entity == "schema"_L1) {
+            if (Status st = w.remove(u"content_schemas"_s, item.entityId); !st)
+                return st.error();
+        }
+    } else if (item.action == OutboxItem::Action::AddRemark) {
+        if (auto q = run(db, u"DELETE FROM outbox WHERE id = ?"_s, { outboxId }); !q)
+            return q.error();
+        if (Status st = w.remove(u"editorial_remarks"_s, item.entityId); !st)
+            return st.error();
+    } else {
+        if (auto q = run(db, u"DELETE FROM outbox WHERE id = ?"_s, { outboxId }); !q)
+            return q.error();
+        if (Status st = reapply(db, w, accountId, item.entity, item.entityId, item.base); !st)
+            return st.error();
+        if (item.entity == "edition"_L1)
+            change.editionIds = { item.entityId };
+    }
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return change;
+}
+
+Status SyncStore::retryNow(QSqlDatabase &db, qint64 outboxId)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded)
+        return loaded.error();
+    if (loaded->state == OutboxItem::State::Sending)
+        return {};
+    if (loaded->state == OutboxItem::State::Conflict) {
+        // Sending a conflicting change again as it is means keeping it over the server's: only
+        // for a deletion (the merge dialog handles edits).
+        if (loaded->action != OutboxItem::Action::Delete)
+            return Error { u"conflict"_s, tr("Resolve the conflict to send this change.") };
+        const auto theirs = serverCopy(db, loaded->entity, loaded->entityId);
+        if (theirs && !isDeletedMarker(*theirs)) {
+            if (auto q = run(db, u"UPDATE outbox SET base_lock_version = ?, idempotency_key = ? WHERE id = ?"_s,
+                             { theirs->value("lock_version"_L1).toInteger(), newKey(), outboxId });
+                !q)
+                return q.error();
+        }
+        if (auto q = run(db, u"DELETE FROM conflicts WHERE outbox_id = ?"_s, { outboxId }); !q)
+            return q.error();
+    }
+    // The server keeps its answer per key: a refused or gone change asked again needs a new one.
+    const bool answered = loaded->state == OutboxItem::State::Failed || loaded->state == OutboxItem::State::Gone;
+    if (auto q = run(db, u"UPDATE outbox SET state = 'queued', next_attempt_at = 0, "
+                         "idempotency_key = CASE WHEN ? THEN ? ELSE idempotency_key END WHERE id = ?"_s,
+                     { answered, newKey(), outboxId });
+        !q)
+        return q.error();
+    return tx.commit();
+}
+
+Result<ReplicaChange> SyncStore::recreate(QSqlDatabase &db, Id accountId, Id userId, qint64 outboxId)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded)
+        return loaded.error();
+    const OutboxItem item = loaded.value();
+    if (item.state != OutboxItem::State::Gone || item.entity != "edition"_L1)
+        return Error { u"not_recreatable"_s, tr("Only an edited edition that was deleted on the server can be recreated.") };
+    auto edition = loadEdition(db, item.entityId);
+    if (!edition)
+        return notFound(tr("The edition is not in the workspace any more."));
+    // Everything waiting for the deleted edition moves to the new document.
+    if (auto q = run(db, u"DELETE FROM outbox WHERE entity = 'edition' AND entity_id = ?"_s, { item.entityId }); !q)
+        return q.error();
+    if (Status st = dropServerCopy(db, u"edition"_s, item.entityId); !st)
+        return st.error();
+    ReplicaWriter w(db);
+    if (Status st = w.remove(u"editions"_s, item.entityId); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    NewDocument n;
+    n.siteId = edition->siteId;
+    n.sectorId = edition->sectorId;
+    n.schemaId = edition->schemaId;
+    n.title = edition->title;
+    n.fields = edition->fields;
+    n.changeNote = edition->changeNote;
+    ReplicaChange change;
+    auto created = createDocument(db, accountId, userId, n, &change);
+    if (!created)
+        return created.error();
+    change.everything = true;
+    return change;
+}
+
+} // namespace Galley

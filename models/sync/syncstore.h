@@ -1,0 +1,103 @@
+#pragma once
+
+#include "domain/content.h"
+#include "domain/result.h"
+#include "sync/outbox.h"
+#include "sync/syncstatus.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlDatabase>
+
+namespace Galley {
+
+struct EditionEdit;
+struct NewDocument;
+
+// Where the replica stands with its server (the sync_state row).
+struct SyncState
+{
+    Id accountId = 0;
+    Id userId = 0;
+    qint64 cursor = 0;
+    bool resyncing = false;     // a full resync from 0 is under way (resync_seen collects what it saw)
+    bool initialDone = false;   // the first pull reached the end of the feed once
+    QDateTime lastSyncedAt;
+};
+
+// The identity a workspace is bound to (from /me at sign-in).
+struct SyncIdentity
+{
+    Id accountId = 0;
+    QString accountName;
+    QString accountSlug;
+    Id userId = 0;
+    QString userName;
+    QString email;
+    QString role;
+    QString serverUrl;
+};
+
+// One page of GET /changes, applied.
+struct AppliedPage
+{
+    qint64 applied = 0;     // entries in the page
+    qint64 next = 0;
+    qint64 last = -1;       // the feed's newest seq when the page was read (-1: not said)
+    bool hasMore = false;
+    ReplicaChange change;
+};
+
+// Everything the sync client does to the local database, as functions of one connection (the
+// sync engine runs them on its store worker thread). Each public call is one transaction: a page
+// and its cursor, a local change and its outbox item, a server answer and the removal of the item
+// it answers. A crash between two calls leaves the replica consistent with its cursor and outbox.
+class SyncStore
+{
+public:
+    static Result<SyncState> state(QSqlDatabase &db);
+    // Binds an empty workspace to the identity, or checks that it is the one it was bound to.
+    static Status bind(QSqlDatabase &db, const SyncIdentity &identity);
+
+    // Pull. applyPage parses the envelope of a /changes answer and applies it with its cursor.
+    static Result<AppliedPage> applyPage(QSqlDatabase &db, const QByteArray &answer, Id accountId);
+    static Status beginResync(QSqlDatabase &db);
+    // Deletes what the resync did not see (never what has local changes waiting).
+    static Result<ReplicaChange> finishResync(QSqlDatabase &db);
+    static Status markSynced(QSqlDatabase &db, const QDateTime &at);
+
+    // Local changes: the optimistic update and its outbox item, in one transaction.
+    static Result<ReplicaChange> editEdition(QSqlDatabase &db, Id accountId, Id editionId, const EditionEdit &edit);
+    static Result<Id> createDocument(QSqlDatabase &db, Id accountId, Id userId, const NewDocument &document,
+                                     ReplicaChange *change);
+    static Result<ReplicaChange> addRemark(QSqlDatabase &db, Id accountId, Id userId, Id editionId, const QString &body);
+    static Result<Id> createSchema(QSqlDatabase &db, Id accountId, const QJsonObject &schema, ReplicaChange *change);
+    static Result<ReplicaChange> updateSchema(QSqlDatabase &db, Id accountId, Id schemaId, const QJsonObject &changes);
+    static Result<ReplicaChange> deleteSchema(QSqlDatabase &db, Id accountId, Id schemaId);
+
+    // Push. Items ready to send now: the first item of each chain, if it is queued and due, and
+    // not in a chain listed in busyChains. Marks them sending.
+    static Result<QList<OutboxItem>> takeReady(QSqlDatabase &db, const QDateTime &now, int limit,
+                                               const QSet<QString> &busyChains);
+    // The earliest time a queued item becomes due (invalid: none).
+    static Result<QDateTime> nextDue(QSqlDatabase &db);
+    // After a crash: items left "sending" go back to the queue (their key makes a resend safe).
+    static Status requeueSending(QSqlDatabase &db);
+
+    // Outcomes.
+    static Result<ReplicaChange> accept(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &answer);
+    static Status retryLater(QSqlDatabase &db, qint64 outboxId, const QDateTime &next, const QString &error);
+    static Status refuse(QSqlDatabase &db, qint64 outboxId, const QString &error, const QJsonArray &fieldErrors);
+    static Result<ReplicaChange> gone(QSqlDatabase &db, qint64 outboxId, const QString &error);
+    // 409: merges by itself when mine and theirs changed different fields (the item goes back to
+    // the queue against theirs); otherwise keeps a conflict record. Returns whether it merged.
+    static Result<bool> collide(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &theirs);
+    static Result<ReplicaChange> resolve(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &merged);
+    static Result<ReplicaChange> discard(QSqlDatabase &db, Id accountId, qint64 outboxId);
+    static Status retryNow(QSqlDatabase &db, qint64 outboxId);
+    // A gone edition edit becomes a new document with the edition's content (in the item's place).
+    static Result<ReplicaChange> recreate(QSqlDatabase &db, Id accountId, Id userId, qint64 outboxId);
+};
+
+} // namespace Galley
