@@ -557,8 +557,6 @@ void MainWindow::newDocument()
         m_sync->engine()->createDocument(dialog->document(), [this](Result<Id> id) {
             if (!id)
                 QMessageBox::warning(this, tr("Cannot Create the Document"), id.error().message);
-            else
-                statusBar()->showMessage(tr("Document created; it is sent to the server with the next sync."), 5000);
         });
     });
     dialog->open();

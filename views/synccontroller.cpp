@@ -110,9 +110,7 @@ SyncController::SyncController(QMainWindow *window, const QString &databasePath,
                     m_engine->resumeSession();
             });
     connect(m_engine, &SyncEngine::credentialsNotStored, this, [this](const QString &reason) {
-        m_window->statusBar()->showMessage(tr("The session is kept in memory only; you will be asked for the password "
-                                              "next time."),
-                                           15000);
+        // Told once, in a dialog (remembered in the settings).
         QSettings settings;
         if (settings.value(u"Sync/keychainExplained"_s).toBool())
             return;

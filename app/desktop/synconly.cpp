@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
@@ -109,6 +110,16 @@ int runSyncOnly(const SyncOnlyOptions &options)
             engine.signIn(password);
     });
     QCoreApplication::exec();
+    // For the benchmarks: the process's peak resident memory.
+    if (qEnvironmentVariableIsSet("GALLEY_SYNC_REPORT")) {
+        QFile status(u"/proc/self/status"_s);
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("VmHWM:"))
+                    say(stdout, u"peak-rss-kb "_s + QString::fromLatin1(line.mid(6).trimmed().split(' ').constFirst()));
+            }
+        }
+    }
     return code;
 }
 

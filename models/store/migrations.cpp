@@ -362,8 +362,10 @@ const QStringList kVersion3 = {
 // changes waiting (the replica row shows the local change meanwhile); id_map remembers which
 // server id a locally created object got; resync_seen marks what a full resync has seen.
 const QStringList kVersion4 = {
-    QStringLiteral("DROP TABLE conflicts"),
-    QStringLiteral("DROP TABLE outbox"),
+    // The version-1 tables move aside and their rows are carried over (nothing queued is lost).
+    QStringLiteral("ALTER TABLE conflicts RENAME TO conflicts_v1"),
+    QStringLiteral("ALTER TABLE outbox RENAME TO outbox_v1"),
+    QStringLiteral("ALTER TABLE sync_state RENAME TO sync_state_v1"),
     QStringLiteral(R"(CREATE TABLE outbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         account_id INTEGER NOT NULL,
@@ -372,7 +374,7 @@ const QStringList kVersion4 = {
         path TEXT NOT NULL,
         body TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(body)),
         entity TEXT NOT NULL,
-        entity_id INTEGER NOT NULL,
+        entity_id INTEGER,
         order_key TEXT NOT NULL,
         action TEXT NOT NULL CHECK (action IN ('create','update','delete','add_remark')),
         base_lock_version INTEGER,
@@ -386,6 +388,12 @@ const QStringList kVersion4 = {
         created_at INTEGER NOT NULL,
         next_attempt_at INTEGER NOT NULL DEFAULT 0
     ))"),
+    QStringLiteral("INSERT INTO outbox (id, account_id, idempotency_key, method, path, body, entity, entity_id, order_key, "
+                   "action, base_lock_version, state, attempts, last_error, created_at) "
+                   "SELECT id, account_id, idempotency_key, method, path, body, entity, entity_id, "
+                   "entity || ':' || coalesce(entity_id, id), "
+                   "CASE method WHEN 'POST' THEN 'create' WHEN 'DELETE' THEN 'delete' ELSE 'update' END, "
+                   "base_lock_version, state, attempts, last_error, created_at FROM outbox_v1"),
     QStringLiteral("CREATE INDEX outbox_chain ON outbox(order_key, id)"),
     QStringLiteral("CREATE INDEX outbox_entity ON outbox(entity, entity_id)"),
     QStringLiteral(R"(CREATE TABLE conflicts (
@@ -399,6 +407,11 @@ const QStringList kVersion4 = {
         theirs_by TEXT NOT NULL DEFAULT '',
         created_at INTEGER NOT NULL
     ))"),
+    QStringLiteral("INSERT INTO conflicts (id, outbox_id, entity, entity_id, base, mine, theirs, created_at) "
+                   "SELECT id, outbox_id, entity, entity_id, base, mine, theirs, created_at FROM conflicts_v1 "
+                   "WHERE outbox_id IN (SELECT id FROM outbox)"),
+    QStringLiteral("DROP TABLE conflicts_v1"),
+    QStringLiteral("DROP TABLE outbox_v1"),
     QStringLiteral(R"(CREATE TABLE server_copies (
         entity TEXT NOT NULL,
         entity_id INTEGER NOT NULL,
@@ -416,7 +429,6 @@ const QStringList kVersion4 = {
         entity_id INTEGER NOT NULL,
         PRIMARY KEY (entity, entity_id)
     ) WITHOUT ROWID)"),
-    QStringLiteral("DROP TABLE sync_state"),
     QStringLiteral(R"(CREATE TABLE sync_state (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         account_id INTEGER NOT NULL DEFAULT 0,
@@ -427,7 +439,10 @@ const QStringList kVersion4 = {
         last_synced_at INTEGER,
         next_local_id INTEGER NOT NULL DEFAULT -1
     ))"),
-    QStringLiteral("INSERT INTO sync_state (id) VALUES (1)"),
+    QStringLiteral("INSERT INTO sync_state (id, account_id, cursor, last_synced_at) "
+                   "SELECT 1, account_id, cursor, last_synced_at FROM sync_state_v1 ORDER BY account_id LIMIT 1"),
+    QStringLiteral("INSERT OR IGNORE INTO sync_state (id) VALUES (1)"),
+    QStringLiteral("DROP TABLE sync_state_v1"),
     // The server enforces one open edition per document; a replica passes through states the
     // server never had together (a resync brings the newest copy of each edition in feed order).
     QStringLiteral("DROP INDEX editions_one_open"),

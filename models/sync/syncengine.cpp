@@ -656,8 +656,12 @@ public:
         if (page->last >= 0)
             lastSeq = page->last;
         if (progress.active) {
-            progress.items = cursor - startCursor;
-            progress.totalItems = lastSeq >= 0 ? std::max<qint64>(lastSeq - startCursor, progress.items) : -1;
+            // Entries, not positions: a pull from 0 after a compaction reads a snapshot whose cursors
+            // are not sequence numbers, and holds fewer entries than the feed's newest seq says.
+            progress.items += page->applied;
+            progress.totalItems = lastSeq >= 0 ? std::max<qint64>(lastSeq - std::max<qint64>(startCursor, 0), progress.items) : -1;
+            if (!page->hasMore)
+                progress.totalItems = progress.items;
             progress.elapsedMs = pullClock.elapsed();
             if (progress.totalItems > 0 && progress.items > 0)
                 progress.remainingMs = progress.elapsedMs * (progress.totalItems - progress.items) / progress.items;
