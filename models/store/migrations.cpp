@@ -446,6 +446,33 @@ const QStringList kVersion4 = {
     // The server enforces one open edition per document; a replica passes through states the
     // server never had together (a resync brings the newest copy of each edition in feed order).
     QStringLiteral("DROP INDEX editions_one_open"),
+    // The full-text index is rewritten only when the title or the fields really change (the
+    // server's answers and the feed repeat unchanged rows).
+    QStringLiteral("DROP TRIGGER editions_fts_update"),
+    QStringLiteral(R"(CREATE TRIGGER editions_fts_update AFTER UPDATE OF title ON editions
+        WHEN OLD.title IS NOT NEW.title BEGIN
+        DELETE FROM edition_fts WHERE rowid = OLD.id;
+        INSERT INTO edition_fts(rowid, title, body) VALUES (NEW.id, NEW.title,
+            (SELECT group_concat(j.value, ' ') FROM edition_content c, json_tree(c.fields) j
+             WHERE c.edition_id = NEW.id AND j.type = 'text'));
+    END)"),
+    QStringLiteral("DROP TRIGGER edition_content_fts_update"),
+    QStringLiteral(R"(CREATE TRIGGER edition_content_fts_update AFTER UPDATE OF fields ON edition_content
+        WHEN OLD.fields IS NOT NEW.fields BEGIN
+        DELETE FROM edition_fts WHERE rowid = NEW.edition_id;
+        INSERT INTO edition_fts(rowid, title, body) VALUES (NEW.edition_id,
+            (SELECT title FROM editions WHERE id = NEW.edition_id),
+            (SELECT group_concat(value, ' ') FROM json_tree(NEW.fields) WHERE type = 'text'));
+    END)"),
+    // An initial sync into an empty replica sets indexes and full-text triggers aside and builds
+    // them once at the end (sorting once is much cheaper than keeping them up to date row by
+    // row); what was set aside is kept here, in the same transaction, so a crash in between
+    // finds it again.
+    QStringLiteral(R"(CREATE TABLE deferred_objects (
+        name TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        sql TEXT NOT NULL
+    ) WITHOUT ROWID)"),
 };
 
 const Migration kMigrations[] = {

@@ -102,6 +102,12 @@ public:
         connect(&socketTimer, &QTimer::timeout, this, [this] { openSocket(); });
         pullRetryTimer.setSingleShot(true);
         connect(&pullRetryTimer, &QTimer::timeout, this, [this] { pull(); });
+        countsTimer.setSingleShot(true);
+        countsTimer.setInterval(100);
+        connect(&countsTimer, &QTimer::timeout, this, [this] { loadCounts(); });
+        eventTimer.setSingleShot(true);
+        eventTimer.setInterval(30);
+        connect(&eventTimer, &QTimer::timeout, this, [this] { pull(); });
         connect(&credentials, &CredentialStore::unavailable, q, &SyncEngine::credentialsNotStored);
         status.connection = SyncStatus::Connection::Connecting;
         status.serverUrl = o.server.toString();
@@ -148,6 +154,13 @@ public:
     }
 
     void refreshCounts()
+    {
+        // At most every 100 ms: a draining outbox answers many times a second.
+        if (!countsTimer.isActive())
+            countsTimer.start();
+    }
+
+    void loadCounts()
     {
         worker->post(this, [](QSqlDatabase &db) { return OutboxReader::counts(db); },
                      [this](Result<OutboxReader::Counts> counts) {
@@ -513,9 +526,10 @@ public:
         const QJsonObject event = QJsonDocument::fromJson(text.toUtf8()).object();
         const QString type = event.value("type"_L1).toString();
         if (type == "feed"_L1 || type == "hello"_L1) {
+            // A burst of commits (this client's own outbox draining, say) becomes one pull.
             const qint64 seq = event.value("seq"_L1).toInteger();
-            if (seq > cursor || type == "hello"_L1)
-                pull();
+            if ((seq > cursor || type == "hello"_L1) && !eventTimer.isActive())
+                eventTimer.start();
         }
     }
 
@@ -554,6 +568,16 @@ public:
             startCursor = cursor;
             const bool big = !state->initialDone || state->resyncing;
             beginProgress(big);
+            if (!state->initialDone) {
+                // An empty replica fills fastest with its indexes set aside until the end.
+                worker->post(this, [](QSqlDatabase &db) { return SyncStore::beginBulkLoad(db); },
+                             [this](Result<bool> bulk) {
+                                 if (!bulk)
+                                     qCWarning(lcSync) << "cannot set the indexes aside:" << bulk.error().message;
+                                 fetch(cursor);
+                             });
+                return;
+            }
             fetch(cursor);
         });
     }
@@ -669,8 +693,14 @@ public:
         }
         if (page->hasMore) {
             if (cancelRequested) {
-                // The prefetched answer (if any) is dropped; the cursor is durable.
-                endPull(QString(), false, true);
+                // The prefetched answer (if any) is dropped; the cursor is durable. What arrived so
+                // far gets its indexes, so that it can be worked with while the sync is paused.
+                worker->post(this, [](QSqlDatabase &db) { return SyncStore::finishBulkLoad(db); }, [this](Status built) {
+                    if (!built)
+                        qCWarning(lcSync) << "cannot build the indexes:" << built.error().message;
+                    Q_EMIT q->replicaChanged(ReplicaChange { {}, {}, true });
+                    endPull(QString(), false, true);
+                });
                 return;
             }
             if (pendingPage) {
@@ -689,6 +719,8 @@ public:
                 if (!state)
                     return state.error();
                 ReplicaChange change;
+                if (Status built = SyncStore::finishBulkLoad(db); !built)
+                    return built.error();
                 if (state->resyncing) {
                     auto swept = SyncStore::finishResync(db);
                     if (!swept)
@@ -812,7 +844,12 @@ public:
         } else if (item.baseLockVersion) {
             headers.append({ "If-Match", '"' + QByteArray::number(*item.baseLockVersion) + '"' });
         }
-        send(item.method.toUtf8(), item.path, body, headers, true, [this, item](const Reply &r) { onPushed(item, r); });
+        QElapsedTimer sent;
+        sent.start();
+        send(item.method.toUtf8(), item.path, body, headers, true, [this, item, sent](const Reply &r) {
+            qCDebug(lcSync) << "pushed" << item.id << item.path << "status" << r.status << "in" << sent.elapsed() << "ms";
+            onPushed(item, r);
+        });
     }
 
     void onPushed(const OutboxItem &item, const Reply &r)
@@ -1006,6 +1043,8 @@ public:
     QTimer pollTimer;
     QTimer socketTimer;
     QTimer pullRetryTimer;
+    QTimer countsTimer;
+    QTimer eventTimer;
     int probeBackoff = 0;
     int socketBackoff = 0;
     int pollIntervalMs = 2000;

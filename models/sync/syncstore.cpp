@@ -417,6 +417,22 @@ Result<AppliedPage> SyncStore::applyPage(QSqlDatabase &db, const QByteArray &ans
         QSqlQuery seen(db);
         if (state->resyncing)
             seen.prepare(u"INSERT OR IGNORE INTO resync_seen (entity, entity_id) VALUES (?, ?)"_s);
+        // The feed also brings back what this client just wrote (and the server already answered
+        // with): a row at the same lock_version is up to date and not written again.
+        QSqlQuery editionVersion(db);
+        editionVersion.setForwardOnly(true);
+        editionVersion.prepare(u"SELECT lock_version FROM editions WHERE id = ?"_s);
+        QSqlQuery schemaVersion(db);
+        schemaVersion.setForwardOnly(true);
+        schemaVersion.prepare(u"SELECT lock_version FROM content_schemas WHERE id = ?"_s);
+        const auto upToDate = [](QSqlQuery &q, Id id, const QJsonObject &copy) {
+            q.bindValue(0, id);
+            bool same = false;
+            if (q.exec() && q.next())
+                same = q.value(0).toLongLong() == copy.value("lock_version"_L1).toInteger(-1);
+            q.finish();
+            return same;
+        };
         Status failure;
         page.change = {};
         for (const QJsonValue &value : changes) {
@@ -435,7 +451,11 @@ Result<AppliedPage> SyncStore::applyPage(QSqlDatabase &db, const QByteArray &ans
             } else if (remove) {
                 failure = WireFormat::remove(w, entity, id);
             } else {
-                failure = WireFormat::apply(w, entity, change.value("data"_L1).toObject(), accountId);
+                const QJsonObject object = change.value("data"_L1).toObject();
+                const bool current = (entity == "edition"_L1 && upToDate(editionVersion, id, object))
+                    || (entity == "schema"_L1 && upToDate(schemaVersion, id, object));
+                if (!current)
+                    failure = WireFormat::apply(w, entity, object, accountId);
             }
             if (!failure)
                 break;
@@ -515,6 +535,89 @@ Status SyncStore::markSynced(QSqlDatabase &db, const QDateTime &at)
 {
     auto q = run(db, u"UPDATE sync_state SET last_synced_at = ?, initial_done = 1 WHERE id = 1"_s, { toDb(at) });
     return q ? Status() : Status(q.error());
+}
+
+Result<bool> SyncStore::isBulkLoading(QSqlDatabase &db)
+{
+    auto q = run(db, u"SELECT count(*) FROM deferred_objects"_s);
+    if (!q)
+        return q.error();
+    return q.value().next() && q.value().value(0).toLongLong() > 0;
+}
+
+Result<bool> SyncStore::beginBulkLoad(QSqlDatabase &db)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto editions = run(db, u"SELECT count(*) FROM editions"_s);
+    if (!editions)
+        return editions.error();
+    const bool empty = !editions.value().next() || editions.value().value(0).toLongLong() <= 1000;
+    editions.value().finish();   // (an open statement would lock the tables the DROPs below change)
+    if (!empty)
+        return false;   // not an empty replica: keep everything as it is
+    auto deferred = run(db, u"SELECT count(*) FROM deferred_objects"_s);
+    if (!deferred)
+        return deferred.error();
+    const bool already = deferred.value().next() && deferred.value().value(0).toLongLong() > 0;
+    deferred.value().finish();
+    if (already)
+        return true;    // set aside already (a sync that was interrupted)
+    // The secondary indexes of the tables a feed fills, and the full-text triggers.
+    auto objects = run(db, u"SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+                           "(type = 'index' AND tbl_name IN ('editions', 'documents', 'audit_entries', "
+                           "'editorial_remarks', 'publishing_records', 'link_check_reports', 'unpublishings', "
+                           "'deployments')) OR (type = 'trigger' AND name IN ('editions_fts_insert', "
+                           "'editions_fts_update', 'editions_fts_delete', 'edition_content_fts_insert', "
+                           "'edition_content_fts_update')))"_s);
+    if (!objects)
+        return objects.error();
+    QList<std::tuple<QString, QString, QString>> found;
+    while (objects.value().next())
+        found.append({ objects.value().value(0).toString(), objects.value().value(1).toString(),
+                       objects.value().value(2).toString() });
+    objects.value().finish();
+    for (const auto &[name, type, sql] : std::as_const(found)) {
+        if (auto q = run(db, u"INSERT INTO deferred_objects (name, type, sql) VALUES (?, ?, ?)"_s, { name, type, sql }); !q)
+            return q.error();
+        // Names come from sqlite_master; quoted all the same.
+        if (auto q = run(db, u"DROP %1 \"%2\""_s.arg(type == "index"_L1 ? u"INDEX"_s : u"TRIGGER"_s, name)); !q)
+            return q.error();
+    }
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return true;
+}
+
+Status SyncStore::finishBulkLoad(QSqlDatabase &db)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    auto objects = run(db, u"SELECT name, type, sql FROM deferred_objects ORDER BY type = 'trigger', name"_s);
+    if (!objects)
+        return objects.error();
+    QList<std::pair<QString, QString>> saved;
+    while (objects.value().next())
+        saved.append({ objects.value().value(0).toString(), objects.value().value(2).toString() });
+    objects.value().finish();
+    if (saved.isEmpty())
+        return {};
+    for (const auto &[name, sql] : std::as_const(saved)) {
+        if (auto q = run(db, sql); !q)
+            return q.error();
+    }
+    // The full-text index, in one pass over what arrived.
+    for (const char *sql : { "INSERT INTO edition_fts(edition_fts) VALUES ('delete-all')",
+                             "INSERT INTO edition_fts(rowid, title, body) SELECT e.id, e.title, "
+                             "(SELECT group_concat(j.value, ' ') FROM json_tree(c.fields) j WHERE j.type = 'text') "
+                             "FROM editions e LEFT JOIN edition_content c ON c.edition_id = e.id",
+                             "DELETE FROM deferred_objects" }) {
+        if (auto q = run(db, QString::fromLatin1(sql)); !q)
+            return q.error();
+    }
+    return tx.commit();
 }
 
 // ---- local changes ----
@@ -839,11 +942,19 @@ Result<ReplicaChange> SyncStore::deleteSchema(QSqlDatabase &db, Id accountId, Id
     if (used.value().next() && used.value().value(0).toLongLong() > 0)
         return Error { u"schema_in_use"_s, tr("Documents use this schema; it cannot be deleted.") };
     const QJsonObject before = WireFormat::toWire(*schema);
-    if (schemaId < 0) {
+    const QString chain = u"schema:"_s + QString::number(schemaId);
+    auto sending = run(db, u"SELECT count(*) FROM outbox WHERE order_key = ? AND state = 'sending'"_s, { chain });
+    if (!sending)
+        return sending.error();
+    const bool onItsWay = sending.value().next() && sending.value().value(0).toLongLong() > 0;
+    sending.value().finish();
+    if (schemaId < 0 && !onItsWay) {
         // Never sent: forgetting it is the whole deletion.
-        if (auto q = run(db, u"DELETE FROM outbox WHERE order_key = ?"_s, { QString(u"schema:"_s + QString::number(schemaId)) }); !q)
+        if (auto q = run(db, u"DELETE FROM outbox WHERE order_key = ?"_s, { chain }); !q)
             return q.error();
     } else {
+        // (A schema whose creation is on its way is deleted after it: the DELETE names the local
+        // id, which the creation's answer replaces with the server's.)
         NewItem n;
         n.accountId = accountId;
         n.method = u"DELETE"_s;

@@ -67,6 +67,14 @@ public:
     static Result<ReplicaChange> finishResync(QSqlDatabase &db);
     static Status markSynced(QSqlDatabase &db, const QDateTime &at);
 
+    // Bulk loading for an initial sync into an (almost) empty replica: the secondary indexes and
+    // the full-text triggers of the big tables are set aside (remembered in deferred_objects, in
+    // the same transaction) and built once by finishBulkLoad(). Returns whether it set them aside.
+    static Result<bool> beginBulkLoad(QSqlDatabase &db);
+    // Builds what beginBulkLoad set aside, and the full-text index; a no-op when nothing was.
+    static Status finishBulkLoad(QSqlDatabase &db);
+    static Result<bool> isBulkLoading(QSqlDatabase &db);
+
     // Local changes: the optimistic update and its outbox item, in one transaction.
     static Result<ReplicaChange> editEdition(QSqlDatabase &db, Id accountId, Id editionId, const EditionEdit &edit);
     static Result<Id> createDocument(QSqlDatabase &db, Id accountId, Id userId, const NewDocument &document,
