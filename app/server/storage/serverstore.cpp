@@ -1,5 +1,10 @@
 #include "serverstore.h"
 
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
 #include "servermigrations.h"
 
 #include <QAtomicInt>
@@ -112,6 +117,33 @@ QSqlDatabase ServerStore::connection()
     return db;
 }
 
+namespace {
+
+// SQLite lets one writer in at a time; the others wait in the busy handler. The built-in one
+// (busy_timeout) sleeps 1, 2, 5, 10, 15, 20, 25 … ms between tries, so under concurrent writes a
+// request that waits for a lock held for half a millisecond can sleep tens of milliseconds. This
+// one tries again after 50–200 µs, for at most 30 s.
+int retrySoon(void *, int attempts)
+{
+    constexpr int kLimitMicros = 30'000'000;
+    const int pause = attempts < 20 ? 50 : 200;
+    if (qint64(attempts) * pause > kLimitMicros)
+        return 0;
+    ::usleep(useconds_t(pause));
+    return 1;
+}
+
+void installBusyHandler(QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        if (sqlite3 *sqlite = *static_cast<sqlite3 *const *>(handle.constData()))
+            sqlite3_busy_handler(sqlite, retrySoon, nullptr);
+    }
+}
+
+} // namespace
+
 Status ServerStore::configure(QSqlDatabase &db) const
 {
     QStringList statements;
@@ -126,6 +158,9 @@ Status ServerStore::configure(QSqlDatabase &db) const
         if (!q.exec(sql))
             return Error { QStringLiteral("store_unavailable"), q.lastError().text() };
     }
+    // Replaces busy_timeout's handler (which stays when the driver's handle is not a sqlite3*).
+    if (m_url.backend() == DatabaseUrl::Backend::Sqlite)
+        installBusyHandler(db);
     return {};
 }
 
