@@ -377,8 +377,233 @@ Status SyncStore::bind(QSqlDatabase &db, const SyncIdentity &identity)
     return tx.commit();
 }
 
+
+namespace {
+
+// ISO 8601 text (or null) of member `m` of p.data → UTC milliseconds (or null).
+QString msOf(const char *m)
+{
+    return u"CAST(round(unixepoch(json_extract(p.data, '$.%1'), 'subsec') * 1000) AS INTEGER)"_s.arg(QLatin1StringView(m));
+}
+
+QString field(const char *m)
+{
+    return u"json_extract(p.data, '$.%1')"_s.arg(QLatin1StringView(m));
+}
+
+QString idOrNull(const char *m)
+{
+    return u"nullif(json_extract(p.data, '$.%1'), 0)"_s.arg(QLatin1StringView(m));
+}
+
+// The high-volume entities of a feed page, written set-wise from the page's own JSON by SQLite:
+// one INSERT … SELECT per table instead of a parse, a struct and a bound statement per entry.
+struct BulkTable
+{
+    const char *entity;
+    QString upsert;   // reads temp.feed_page p (entity, id, op, data), binds ?1 = account id
+    const char *table;
+};
+
+const QList<BulkTable> &bulkTables()
+{
+    static const QList<BulkTable> tables = [] {
+        const QString from = u" FROM temp.feed_page p WHERE p.entity = '%1' AND p.op = 'upsert'"_s;
+        QList<BulkTable> t;
+        t.append({ "edition_content",
+                   u"INSERT INTO edition_content (edition_id, fields) SELECT p.id, coalesce(json(json_extract(p.data, '$.fields')), '{}')"_s
+                       + from.arg(u"edition"_s)
+                       + u" AND NOT EXISTS (SELECT 1 FROM editions x WHERE x.id = p.id AND x.lock_version = json_extract(p.data, '$.lock_version'))"
+                         " ON CONFLICT(edition_id) DO UPDATE SET fields = excluded.fields WHERE fields IS NOT excluded.fields"_s,
+                   nullptr });
+        t.append({ "edition",
+                   u"INSERT INTO editions (id, account_id, document_id, site_id, sector_id, schema_id, title, state, change_note, "
+                   "minor_change, force_published, major_version, minor_version, scheduled_publication, first_published_at, "
+                   "major_change_published_at, lock_version, created_by, created_at, updated_at, schema_name, sector_name) "
+                   "SELECT p.id, ?1, "_s + field("document_id") + u", "_s + field("site_id") + u", "_s + field("sector_id")
+                       + u", "_s + field("schema_id") + u", coalesce("_s + field("title") + u", ''), "_s + field("state")
+                       + u", coalesce("_s + field("change_note") + u", ''), coalesce("_s + field("minor_change")
+                       + u", 0), coalesce("_s + field("force_published") + u", 0), coalesce("_s + field("major_version")
+                       + u", 0), coalesce("_s + field("minor_version") + u", 0), "_s + msOf("scheduled_publication") + u", "_s
+                       + msOf("first_published_at") + u", "_s + msOf("major_change_published_at") + u", coalesce("_s
+                       + field("lock_version") + u", 1), "_s + idOrNull("created_by") + u", "_s + msOf("created_at") + u", "_s
+                       + msOf("updated_at")
+                       + u", coalesce((SELECT name FROM content_schemas WHERE id = json_extract(p.data, '$.schema_id')), ''), "
+                         "coalesce((SELECT name FROM sectors WHERE id = json_extract(p.data, '$.sector_id')), '')"_s
+                       + from.arg(u"edition"_s)
+                       + u" AND NOT EXISTS (SELECT 1 FROM editions x WHERE x.id = p.id AND x.lock_version = json_extract(p.data, '$.lock_version'))"
+                         " ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, document_id = excluded.document_id, "
+                         "site_id = excluded.site_id, sector_id = excluded.sector_id, schema_id = excluded.schema_id, "
+                         "title = excluded.title, state = excluded.state, change_note = excluded.change_note, "
+                         "minor_change = excluded.minor_change, force_published = excluded.force_published, "
+                         "major_version = excluded.major_version, minor_version = excluded.minor_version, "
+                         "scheduled_publication = excluded.scheduled_publication, first_published_at = excluded.first_published_at, "
+                         "major_change_published_at = excluded.major_change_published_at, lock_version = excluded.lock_version, "
+                         "created_by = excluded.created_by, created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                         "schema_name = excluded.schema_name, sector_name = excluded.sector_name"_s,
+                   "editions" });
+        t.append({ "document",
+                   u"INSERT INTO documents (id, account_id, site_id, sector_id, schema_id, slug, created_by, created_at) "
+                   "SELECT p.id, ?1, "_s + field("site_id") + u", "_s + field("sector_id") + u", "_s + field("schema_id")
+                       + u", coalesce("_s + field("slug") + u", ''), "_s + idOrNull("created_by") + u", "_s + msOf("created_at")
+                       + from.arg(u"document"_s)
+                       + u" ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, site_id = excluded.site_id, "
+                         "sector_id = excluded.sector_id, schema_id = excluded.schema_id, slug = excluded.slug, "
+                         "created_by = excluded.created_by, created_at = excluded.created_at"_s,
+                   "documents" });
+        t.append({ "audit_entry",
+                   u"INSERT INTO audit_entries (id, edition_id, from_state, to_state, user_id, at) SELECT p.id, "_s
+                       + field("edition_id") + u", nullif("_s + field("from_state") + u", ''), "_s + field("to_state")
+                       + u", "_s + idOrNull("user_id") + u", "_s + msOf("created_at") + from.arg(u"audit_entry"_s)
+                       + u" ON CONFLICT(id) DO UPDATE SET edition_id = excluded.edition_id, from_state = excluded.from_state, "
+                         "to_state = excluded.to_state, user_id = excluded.user_id, at = excluded.at"_s,
+                   "audit_entries" });
+        t.append({ "remark",
+                   u"INSERT INTO editorial_remarks (id, edition_id, author_id, body, created_at) SELECT p.id, "_s
+                       + field("edition_id") + u", "_s + idOrNull("author_id") + u", coalesce("_s + field("body")
+                       + u", ''), "_s + msOf("created_at") + from.arg(u"remark"_s)
+                       + u" ON CONFLICT(id) DO UPDATE SET edition_id = excluded.edition_id, author_id = excluded.author_id, "
+                         "body = excluded.body, created_at = excluded.created_at"_s,
+                   "editorial_remarks" });
+        t.append({ "publishing_record",
+                   u"INSERT INTO publishing_records (id, account_id, site_id, sector_id, edition_id, destination, status, "
+                   "external_url, error, created_at, updated_at) SELECT p.id, ?1, "_s
+                       + field("site_id") + u", "_s + idOrNull("sector_id") + u", "_s + field("edition_id") + u", coalesce("_s
+                       + field("destination") + u", ''), "_s + field("status") + u", coalesce("_s + field("external_url")
+                       + u", ''), coalesce("_s + field("error") + u", ''), "_s + msOf("created_at") + u", "_s + msOf("updated_at")
+                       + from.arg(u"publishing_record"_s)
+                       + u" ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, site_id = excluded.site_id, "
+                         "sector_id = excluded.sector_id, edition_id = excluded.edition_id, destination = excluded.destination, "
+                         "status = excluded.status, external_url = excluded.external_url, error = excluded.error, "
+                         "created_at = excluded.created_at, updated_at = excluded.updated_at"_s,
+                   "publishing_records" });
+        return t;
+    }();
+    return tables;
+}
+
+} // namespace
+
+// The fast way for a page nobody's local changes depend on: SQLite reads the page's JSON itself.
+static Result<AppliedPage> applyPageSetWise(QSqlDatabase &db, const QByteArray &answer, Id accountId, AppliedPage page)
+{
+    if (auto q = run(db, u"CREATE TEMP TABLE IF NOT EXISTS feed_page (k INTEGER PRIMARY KEY, entity TEXT NOT NULL, "
+                         "id INTEGER NOT NULL, op TEXT NOT NULL, data TEXT)"_s);
+        !q)
+        return q.error();
+    if (auto q = run(db, u"DELETE FROM temp.feed_page"_s); !q)
+        return q.error();
+    // One pass over the page's JSON; then only the last entry of each object in it counts.
+    {
+        // The page goes in as UTF-8 bytes (a blob cast to text: no conversion to UTF-16 and back),
+        // and each entry's data is kept as JSONB, so the many json_extract calls below do not
+        // parse text again.
+        auto q = run(db, u"INSERT INTO temp.feed_page (k, entity, id, op, data) SELECT key, json_extract(value, '$.entity'), "
+                         "json_extract(value, '$.id'), json_extract(value, '$.op'), jsonb(json_extract(value, '$.data')) "
+                         "FROM json_each(CAST(?1 AS TEXT), '$.data.changes')"_s,
+                     { answer });
+        if (!q)
+            return q.error();
+        page.applied = q.value().numRowsAffected();
+    }
+    if (auto q = run(db, u"DELETE FROM temp.feed_page WHERE k NOT IN (SELECT max(k) FROM temp.feed_page GROUP BY entity, id)"_s); !q)
+        return q.error();
+    for (const BulkTable &t : bulkTables()) {
+        if (auto q = run(db, t.upsert, t.upsert.contains(u"?1"_s) ? QVariantList { accountId } : QVariantList {}); !q)
+            return q.error();
+        if (t.table) {
+            if (auto q = run(db, u"DELETE FROM %1 WHERE id IN (SELECT id FROM temp.feed_page WHERE entity = ? AND op = 'delete')"_s
+                                     .arg(QLatin1StringView(t.table)),
+                             { QString::fromLatin1(t.entity) });
+                !q)
+                return q.error();
+        }
+    }
+    // Everything else (sites, sectors, users, schemas, link checks, …: few) entry by entry.
+    ReplicaWriter w(db);
+    auto rest = run(db, u"SELECT entity, id, op, json(data) FROM temp.feed_page WHERE entity NOT IN "
+                        "('edition', 'document', 'audit_entry', 'remark', 'publishing_record')"_s);
+    if (!rest)
+        return rest.error();
+    while (rest.value().next()) {
+        const QString entity = rest.value().value(0).toString();
+        if (!WireFormat::isReplicated(entity))
+            continue;
+        const Id id = rest.value().value(1).toLongLong();
+        Status st = rest.value().value(2).toString() == "delete"_L1
+            ? WireFormat::remove(w, entity, id)
+            : WireFormat::apply(w, entity, object(rest.value().value(3)), accountId);
+        if (!st)
+            return st.error();
+    }
+    rest.value().finish();
+    auto touched = run(db, u"SELECT entity, id FROM temp.feed_page"_s);
+    if (!touched)
+        return touched.error();
+    while (touched.value().next()) {
+        const QString entity = touched.value().value(0).toString();
+        page.change.entities.insert(entity);
+        if (entity == "edition"_L1)
+            page.change.editionIds.insert(touched.value().value(1).toLongLong());
+    }
+    return page;
+}
+
+// The members after a page's "changes" array, read from its end without parsing the page:
+// "next", "has_more" and "last" (quotes inside strings are escaped, so these patterns are the
+// envelope's own).
+static std::optional<AppliedPage> pageTail(const QByteArray &answer)
+{
+    const auto text = [&answer](QByteArrayView key) -> std::optional<QByteArray> {
+        const qsizetype at = answer.lastIndexOf(key);
+        if (at < 0)
+            return std::nullopt;
+        const qsizetype from = at + key.size();
+        const qsizetype to = answer.indexOf('"', from);
+        return to < 0 ? std::nullopt : std::optional<QByteArray>(answer.mid(from, to - from));
+    };
+    AppliedPage page;
+    const auto next = text("\"next\":\"");
+    if (!next)
+        return std::nullopt;
+    bool ok = false;
+    page.next = next->toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    page.hasMore = answer.lastIndexOf("\"has_more\":true") >= 0;
+    if (const auto last = text("\"last\":\""))
+        page.last = last->toLongLong();
+    return page;
+}
+
 Result<AppliedPage> SyncStore::applyPage(QSqlDatabase &db, const QByteArray &answer, Id accountId)
 {
+    // Nothing queued locally and no resync: SQLite applies the page from its JSON.
+    if (auto tail = pageTail(answer)) {
+        Transaction tx(db);
+        if (!tx.isActive())
+            return tx.error();
+        auto eligible = run(db, u"SELECT (SELECT count(*) FROM outbox) = 0 AND (SELECT resyncing FROM sync_state WHERE id = 1) = 0"_s);
+        if (!eligible)
+            return eligible.error();
+        const bool fast = eligible.value().next() && eligible.value().value(0).toBool();
+        eligible.value().finish();
+        if (fast) {
+            run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+            auto applied = applyPageSetWise(db, answer, accountId, *tail);
+            if (applied) {
+                if (auto q = run(db, u"UPDATE sync_state SET cursor = ? WHERE id = 1"_s, { applied->next }); !q)
+                    return q.error();
+                if (Status committed = tx.commit(); committed)
+                    return applied;
+                else
+                    qCWarning(lcSyncStore) << "a set-wise page did not commit; applying it entry by entry:"
+                                           << committed.error().message;
+            } else {
+                qCWarning(lcSyncStore) << "a set-wise page failed; applying it entry by entry:" << applied.error().message;
+            }
+        }
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
     const QJsonObject data = document.object().value("data"_L1).toObject();
