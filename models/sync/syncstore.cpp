@@ -386,6 +386,13 @@ QString msOf(const char *m)
     return u"CAST(round(unixepoch(json_extract(p.data, '$.%1'), 'subsec') * 1000) AS INTEGER)"_s.arg(QLatin1StringView(m));
 }
 
+// For NOT NULL columns: an entry without the time (written by an older server) gets 0 rather
+// than stopping the feed.
+QString requiredMsOf(const char *m)
+{
+    return u"coalesce("_s + msOf(m) + u", 0)"_s;
+}
+
 QString field(const char *m)
 {
     return u"json_extract(p.data, '$.%1')"_s.arg(QLatin1StringView(m));
@@ -426,8 +433,8 @@ const QList<BulkTable> &bulkTables()
                        + u", 0), coalesce("_s + field("force_published") + u", 0), coalesce("_s + field("major_version")
                        + u", 0), coalesce("_s + field("minor_version") + u", 0), "_s + msOf("scheduled_publication") + u", "_s
                        + msOf("first_published_at") + u", "_s + msOf("major_change_published_at") + u", coalesce("_s
-                       + field("lock_version") + u", 1), "_s + idOrNull("created_by") + u", "_s + msOf("created_at") + u", "_s
-                       + msOf("updated_at")
+                       + field("lock_version") + u", 1), "_s + idOrNull("created_by") + u", "_s + requiredMsOf("created_at") + u", "_s
+                       + requiredMsOf("updated_at")
                        + u", coalesce((SELECT name FROM content_schemas WHERE id = json_extract(p.data, '$.schema_id')), ''), "
                          "coalesce((SELECT name FROM sectors WHERE id = json_extract(p.data, '$.sector_id')), '')"_s
                        + from.arg(u"edition"_s)
@@ -445,7 +452,7 @@ const QList<BulkTable> &bulkTables()
         t.append({ "document",
                    u"INSERT INTO documents (id, account_id, site_id, sector_id, schema_id, slug, created_by, created_at) "
                    "SELECT p.id, ?1, "_s + field("site_id") + u", "_s + field("sector_id") + u", "_s + field("schema_id")
-                       + u", coalesce("_s + field("slug") + u", ''), "_s + idOrNull("created_by") + u", "_s + msOf("created_at")
+                       + u", coalesce("_s + field("slug") + u", ''), "_s + idOrNull("created_by") + u", "_s + requiredMsOf("created_at")
                        + from.arg(u"document"_s)
                        + u" ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, site_id = excluded.site_id, "
                          "sector_id = excluded.sector_id, schema_id = excluded.schema_id, slug = excluded.slug, "
@@ -454,14 +461,14 @@ const QList<BulkTable> &bulkTables()
         t.append({ "audit_entry",
                    u"INSERT INTO audit_entries (id, edition_id, from_state, to_state, user_id, at) SELECT p.id, "_s
                        + field("edition_id") + u", nullif("_s + field("from_state") + u", ''), "_s + field("to_state")
-                       + u", "_s + idOrNull("user_id") + u", "_s + msOf("created_at") + from.arg(u"audit_entry"_s)
+                       + u", "_s + idOrNull("user_id") + u", "_s + requiredMsOf("created_at") + from.arg(u"audit_entry"_s)
                        + u" ON CONFLICT(id) DO UPDATE SET edition_id = excluded.edition_id, from_state = excluded.from_state, "
                          "to_state = excluded.to_state, user_id = excluded.user_id, at = excluded.at"_s,
                    "audit_entries" });
         t.append({ "remark",
                    u"INSERT INTO editorial_remarks (id, edition_id, author_id, body, created_at) SELECT p.id, "_s
                        + field("edition_id") + u", "_s + idOrNull("author_id") + u", coalesce("_s + field("body")
-                       + u", ''), "_s + msOf("created_at") + from.arg(u"remark"_s)
+                       + u", ''), "_s + requiredMsOf("created_at") + from.arg(u"remark"_s)
                        + u" ON CONFLICT(id) DO UPDATE SET edition_id = excluded.edition_id, author_id = excluded.author_id, "
                          "body = excluded.body, created_at = excluded.created_at"_s,
                    "editorial_remarks" });
@@ -470,7 +477,7 @@ const QList<BulkTable> &bulkTables()
                    "external_url, error, created_at, updated_at) SELECT p.id, ?1, "_s
                        + field("site_id") + u", "_s + idOrNull("sector_id") + u", "_s + field("edition_id") + u", coalesce("_s
                        + field("destination") + u", ''), "_s + field("status") + u", coalesce("_s + field("external_url")
-                       + u", ''), coalesce("_s + field("error") + u", ''), "_s + msOf("created_at") + u", "_s + msOf("updated_at")
+                       + u", ''), coalesce("_s + field("error") + u", ''), "_s + requiredMsOf("created_at") + u", "_s + requiredMsOf("updated_at")
                        + from.arg(u"publishing_record"_s)
                        + u" ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, site_id = excluded.site_id, "
                          "sector_id = excluded.sector_id, edition_id = excluded.edition_id, destination = excluded.destination, "

@@ -43,6 +43,15 @@ QString WireFormat::tableOf(const QString &entity)
     return tables.value(entity);
 }
 
+namespace {
+// Times the replica requires: an entry without one (written by an older server) gets the epoch
+// rather than stopping the feed.
+QDateTime required(const QDateTime &t)
+{
+    return t.isValid() ? t : QDateTime::fromMSecsSinceEpoch(0, QTimeZone::UTC);
+}
+} // namespace
+
 QDateTime WireFormat::time(const QJsonValue &v)
 {
     if (!v.isString())
@@ -103,8 +112,8 @@ Edition WireFormat::edition(const QJsonObject &o, Id accountId)
     e.majorChangePublishedAt = time(o.value("major_change_published_at"_L1));
     e.lockVersion = o.value("lock_version"_L1).toInt(1);
     e.createdBy = idOf(o, "created_by"_L1);
-    e.createdAt = time(o.value("created_at"_L1));
-    e.updatedAt = time(o.value("updated_at"_L1));
+    e.createdAt = required(time(o.value("created_at"_L1)));
+    e.updatedAt = required(time(o.value("updated_at"_L1)));
     return e;
 }
 
@@ -146,8 +155,8 @@ ContentSchema WireFormat::schema(const QJsonObject &o, Id accountId)
     s.specDoc = o.value("spec_doc"_L1).toObject();
     s.authPolicy = o.value("auth_policy"_L1).toString();
     s.lockVersion = o.value("lock_version"_L1).toInt(1);
-    s.createdAt = time(o.value("created_at"_L1));
-    s.updatedAt = time(o.value("updated_at"_L1));
+    s.createdAt = required(time(o.value("created_at"_L1)));
+    s.updatedAt = required(time(o.value("updated_at"_L1)));
     return s;
 }
 
@@ -177,7 +186,7 @@ Document WireFormat::document(const QJsonObject &o, Id accountId)
     d.schemaId = idOf(o, "schema_id"_L1);
     d.slug = o.value("slug"_L1).toString();
     d.createdBy = idOf(o, "created_by"_L1);
-    d.createdAt = time(o.value("created_at"_L1));
+    d.createdAt = required(time(o.value("created_at"_L1)));
     return d;
 }
 
@@ -198,7 +207,7 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         a.toState = *to;
         a.userId = idOf(o, "user_id"_L1);
         a.userName = o.value("user_name"_L1).toString();
-        a.at = time(o.value("created_at"_L1));
+        a.at = required(time(o.value("created_at"_L1)));
         return w.upsert(a);
     }
     if (entity == "document"_L1)
@@ -210,7 +219,7 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         r.authorId = idOf(o, "author_id"_L1);
         r.authorName = o.value("author_name"_L1).toString();
         r.body = o.value("body"_L1).toString();
-        r.createdAt = time(o.value("created_at"_L1));
+        r.createdAt = required(time(o.value("created_at"_L1)));
         return w.upsert(r);
     }
     if (entity == "schema"_L1)
@@ -221,7 +230,7 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         s.accountId = accountId;
         s.name = o.value("name"_L1).toString();
         s.domain = o.value("domain"_L1).toString();
-        s.createdAt = time(o.value("created_at"_L1));
+        s.createdAt = required(time(o.value("created_at"_L1)));
         return w.upsert(s);
     }
     if (entity == "sector"_L1) {
@@ -255,7 +264,7 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         u.explanation = o.value("explanation"_L1).toString();
         u.alternativeUrl = o.value("alternative_url"_L1).toString();
         u.redirect = o.value("redirect"_L1).toBool();
-        u.createdAt = time(o.value("created_at"_L1));
+        u.createdAt = required(time(o.value("created_at"_L1)));
         return w.upsert(u);
     }
     if (entity == "link_check"_L1) {
@@ -264,7 +273,7 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         r.editionId = idOf(o, "edition_id"_L1);
         r.checkedAt = time(o.value("completed_at"_L1));
         if (!r.checkedAt.isValid())
-            r.checkedAt = time(o.value("created_at"_L1));
+            r.checkedAt = required(time(o.value("created_at"_L1)));
         const QJsonArray links = o.value("links"_L1).toArray();
         for (const QJsonValue &v : links) {
             const QJsonObject l = v.toObject();
@@ -287,8 +296,8 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         p.status = fromWire<PublishingStatus>(o.value("status"_L1).toString()).value_or(PublishingStatus::Pending);
         p.externalUrl = o.value("external_url"_L1).toString();
         p.error = o.value("error"_L1).toString();
-        p.createdAt = time(o.value("created_at"_L1));
-        p.updatedAt = time(o.value("updated_at"_L1));
+        p.createdAt = required(time(o.value("created_at"_L1)));
+        p.updatedAt = required(time(o.value("updated_at"_L1)));
         return w.upsert(p);
     }
     if (entity == "deployment"_L1) {
@@ -302,7 +311,7 @@ Status WireFormat::apply(ReplicaWriter &w, const QString &entity, const QJsonObj
         d.metadata = o.value("metadata"_L1).toObject();
         d.log = o.value("log"_L1).toString();
         d.startedBy = idOf(o, "started_by"_L1);
-        d.createdAt = time(o.value("created_at"_L1));
+        d.createdAt = required(time(o.value("created_at"_L1)));
         if (d.status == DeploymentStatus::Deployed || d.status == DeploymentStatus::Failed
             || d.status == DeploymentStatus::RolledBack)
             d.finishedAt = time(o.value("updated_at"_L1));
