@@ -437,7 +437,8 @@ const QStringList kVersion4 = {
         resyncing INTEGER NOT NULL DEFAULT 0,
         initial_done INTEGER NOT NULL DEFAULT 0,
         last_synced_at INTEGER,
-        next_local_id INTEGER NOT NULL DEFAULT -1
+        next_local_id INTEGER NOT NULL DEFAULT -1,
+        server_instance TEXT NOT NULL DEFAULT ''
     ))"),
     QStringLiteral("INSERT INTO sync_state (id, account_id, cursor, last_synced_at) "
                    "SELECT 1, account_id, cursor, last_synced_at FROM sync_state_v1 ORDER BY account_id LIMIT 1"),

@@ -438,7 +438,12 @@ public:
             identity.email = user.value("email"_L1).toString();
             identity.role = data.value("role"_L1).toString();
             identity.serverUrl = o.server.toString();
-            worker->post(this, [identity](QSqlDatabase &db) { return SyncStore::bind(db, identity); },
+            identity.serverInstance = data.value("server_instance"_L1).toString();
+            worker->post(this, [identity](QSqlDatabase &db) {
+                             bool resync = false;
+                             Status bound = SyncStore::bind(db, identity, &resync);
+                             return bound;
+                         },
                          [this, identity](Status bound) {
                              if (!bound) {
                                  failSignIn(bound.error().message, false);

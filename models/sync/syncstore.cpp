@@ -340,8 +340,10 @@ Result<SyncState> SyncStore::state(QSqlDatabase &db)
     return readState(db);
 }
 
-Status SyncStore::bind(QSqlDatabase &db, const SyncIdentity &identity)
+Status SyncStore::bind(QSqlDatabase &db, const SyncIdentity &identity, bool *resync)
 {
+    if (resync)
+        *resync = false;
     Transaction tx(db);
     if (!tx.isActive())
         return tx.error();
@@ -357,6 +359,31 @@ Status SyncStore::bind(QSqlDatabase &db, const SyncIdentity &identity)
                      { identity.accountId, identity.userId });
         !q)
         return q.error();
+    if (!identity.serverInstance.isEmpty()) {
+        auto known = run(db, u"SELECT server_instance, initial_done OR cursor <> 0 FROM sync_state WHERE id = 1"_s);
+        if (!known)
+            return known.error();
+        QString before;
+        bool synced = false;
+        if (known.value().next()) {
+            before = known.value().value(0).toString();
+            synced = known.value().value(1).toBool();
+        }
+        known.value().finish();
+        if (before != identity.serverInstance) {
+            if (synced) {
+                qCInfo(lcSyncStore) << "another server database than last time: full resync";
+                if (auto q = run(db, u"DELETE FROM resync_seen"_s); !q)
+                    return q.error();
+                if (auto q = run(db, u"UPDATE sync_state SET resyncing = 1, cursor = 0 WHERE id = 1"_s); !q)
+                    return q.error();
+                if (resync)
+                    *resync = true;
+            }
+            if (auto q = run(db, u"UPDATE sync_state SET server_instance = ? WHERE id = 1"_s, { identity.serverInstance }); !q)
+                return q.error();
+        }
+    }
     ReplicaWriter w(db);
     Account account;
     account.id = identity.accountId;

@@ -37,6 +37,7 @@ struct SyncIdentity
     QString email;
     QString role;
     QString serverUrl;
+    QString serverInstance;   // the server database's identity (/me); empty from older servers
 };
 
 // One page of GET /changes, applied.
@@ -57,8 +58,10 @@ class SyncStore
 {
 public:
     static Result<SyncState> state(QSqlDatabase &db);
-    // Binds an empty workspace to the identity, or checks that it is the one it was bound to.
-    static Status bind(QSqlDatabase &db, const SyncIdentity &identity);
+    // Binds an empty workspace to the identity, or checks that it is the one it was bound to. A
+    // different server database than last time (a new or restored one at the same address) starts
+    // a full resync; the outbox is kept. *resync says whether it did.
+    static Status bind(QSqlDatabase &db, const SyncIdentity &identity, bool *resync = nullptr);
 
     // Pull. applyPage parses the envelope of a /changes answer and applies it with its cursor.
     static Result<AppliedPage> applyPage(QSqlDatabase &db, const QByteArray &answer, Id accountId);

@@ -267,6 +267,52 @@ private Q_SLOTS:
         QVERIFY(c.engine->isSignedIn());
     }
 
+    void anotherServerDatabaseAtTheSameAddress()
+    {
+        ServerDatabase first;
+        QVERIFY(first.create(u"sqlite"_s));
+        auto server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start(first, true, { u"--write-rate"_s, u"0"_s }));
+        const QUrl base = server->baseUrl();
+        Client c(file(), base, u"writer@northwind.example"_s);
+        QVERIFY(c.signIn());
+        QVERIFY(c.syncOnce().ok);
+        // Something only the first database will ever have, and a change still waiting.
+        const qint64 edition = firstDraft(c, 0);
+        std::optional<Result<Id>> made;
+        c.engine->createDocument({ c.scalar(u"SELECT site_id FROM editions WHERE id = ?"_s, { edition }),
+                                   c.scalar(u"SELECT sector_id FROM editions WHERE id = ?"_s, { edition }),
+                                   c.scalar(u"SELECT schema_id FROM editions WHERE id = ?"_s, { edition }),
+                                   u"Only in the first database"_s, QJsonObject {}, QString() },
+                                 [&made](Result<Id> id) { made = id; });
+        QTRY_VERIFY(made.has_value());
+        QVERIFY(c.syncOnce().ok);
+        QCOMPARE(c.scalar(u"SELECT count(*) FROM editions WHERE title = 'Only in the first database'"_s), 1);
+        c.engine->setWorkOffline(true);
+        std::optional<Status> remarked;
+        c.engine->addRemark(edition, u"written before the switch"_s, [&remarked](Status st) { remarked = st; });
+        QTRY_VERIFY(remarked.has_value());
+        server->stop();
+
+        // A new database behind the same address: same demo ids, another feed.
+        ServerDatabase second;
+        QVERIFY(second.create(u"sqlite"_s));
+        server = std::make_unique<ServerProcess>();
+        QVERIFY(server->start({ u"--listen"_s, u"127.0.0.1:%1"_s.arg(base.port()), u"--database"_s,
+                                databaseArgument(second), u"--seed-demo"_s, u"--write-rate"_s, u"0"_s }));
+        c.engine->setWorkOffline(false);
+        QVERIFY(c.signIn());
+        QVERIFY(drain(c));
+        QCOMPARE(c.scalar(u"SELECT count(*) FROM editions WHERE title = 'Only in the first database'"_s), 0);
+        QCOMPARE(c.scalar(u"SELECT resyncing FROM sync_state"_s), 0);
+        Client fresh(file(), base, u"writer@northwind.example"_s, false);
+        QVERIFY(fresh.signIn());
+        QVERIFY(fresh.syncOnce().ok);
+        QCOMPARE(fresh.scalar(u"SELECT count(*) FROM editorial_remarks WHERE body = 'written before the switch'"_s), 1);
+        QCOMPARE(rows(c, kEditions), rows(fresh, kEditions));
+        QCOMPARE(rows(c, kRemarks), rows(fresh, kRemarks));
+    }
+
     void cursorOlderThanCompaction()
     {
         ServerDatabase database;

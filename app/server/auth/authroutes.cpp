@@ -201,8 +201,13 @@ HandlerResult AuthRoutes::me(const RequestContext &context)
     while (sites.next())
         siteList.append(QJsonObject { { u"id"_s, sites.value(0).toLongLong() }, { u"name"_s, sites.value(1).toString() },
                                       { u"domain"_s, sites.value(2).toString() } });
+    QSqlQuery instance(db);
+    QString instanceId;
+    if (instance.exec(u"SELECT id FROM server_instance"_s) && instance.next())
+        instanceId = instance.value(0).toString();
     return ApiSuccess { QJsonObject { { u"user"_s, userJson(db, caller) },
                                       { u"role"_s, toWire(caller.role) },
+                                      { u"server_instance"_s, instanceId },
                                       { u"account"_s, QJsonObject { { u"id"_s, caller.accountId },
                                                                     { u"name"_s, account.value(0).toString() },
                                                                     { u"slug"_s, account.value(1).toString() } } },

@@ -311,6 +311,14 @@ const char *const kVersion2[] = {
     "CREATE INDEX changes_object ON changes(account_id, entity, entity_id, seq)",
 };
 
+// Version 3: this database's identity, random, made once. Clients keep it with their replica: a
+// different one at the same address (a new or restored database) means their cursor belongs to
+// another feed, and they resynchronise.
+const char *const kVersion3[] = {
+    "CREATE TABLE server_instance (id TEXT NOT NULL)",
+    "INSERT INTO server_instance (id) VALUES ({random_id})",
+};
+
 Error sqlFailure(const QSqlQuery &q, const QString &what)
 {
     return Error { QStringLiteral("migration_failed"), QStringLiteral("%1: %2").arg(what, q.lastError().text()) };
@@ -320,7 +328,7 @@ Error sqlFailure(const QSqlQuery &q, const QString &what)
 
 int ServerMigrations::latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
@@ -334,6 +342,8 @@ QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
         add(kVersion1);
     else if (version == 2)
         add(kVersion2);
+    else if (version == 3)
+        add(kVersion3);
     return out;
 }
 

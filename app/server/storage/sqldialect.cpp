@@ -22,6 +22,9 @@ QString SqlDialect::expand(const QString &sql) const
     out.replace(QLatin1String("{bool}"), boolType());
     out.replace(QLatin1String("{true}"), boolLiteral(true));
     out.replace(QLatin1String("{false}"), boolLiteral(false));
+    out.replace(QLatin1String("{random_id}"), m_backend == Backend::Sqlite
+                                                  ? QStringLiteral("lower(hex(randomblob(16)))")
+                                                  : QStringLiteral("md5(random()::text || clock_timestamp()::text)"));
     return out;
 }
 

@@ -89,7 +89,15 @@ private Q_SLOTS:
         QVERIFY(untouchedSchema > 0 && editedSchema > 0 && untouchedEdition > 0 && editedEdition > 0);
 
         QVERIFY(store->migrate().ok());
-        QCOMPARE(store->schemaVersion().value(), 2);
+        QCOMPARE(store->schemaVersion().value(), ServerMigrations::latestVersion());
+        // Version 3: the database's identity, made once, 32 hex digits.
+        {
+            QSqlQuery instance(db);
+            QVERIFY(instance.exec(QStringLiteral("SELECT id, (SELECT count(*) FROM server_instance) FROM server_instance")));
+            QVERIFY(instance.next());
+            QCOMPARE(instance.value(0).toString().size(), 32);
+            QCOMPARE(instance.value(1).toInt(), 1);
+        }
         QCOMPARE(execSql(db, QStringLiteral("SELECT updated_by FROM content_schemas WHERE id = ?"), { untouchedSchema }), user);
         QCOMPARE(execSql(db, QStringLiteral("SELECT count(*) FROM content_schemas WHERE id = ? AND updated_by IS NULL"), { editedSchema }), 1);
         QCOMPARE(execSql(db, QStringLiteral("SELECT updated_by FROM editions WHERE id = ?"), { untouchedEdition }), user);
