@@ -2,10 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>Galley</name>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished">Ohne Titel</translation>
+    </message>
+    <message>
+        <source>galley: --sync-only needs --server and --email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>galley: cannot create the workspace directory %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>galley: cannot open the workspace %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>galley: %1 presents a certificate this system does not trust (%2, SHA-256 %3). If you know it is the right one, run again with --trust-fingerprint %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>galley: the session cannot be kept in a keychain (%1); the password is needed every time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pulled %1, pushed %2, conflicts %3, errors %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley::BusyIndicator</name>
     <message>
         <source>Loading</source>
         <translation>Wird geladen</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::CertificateDialog</name>
+    <message>
+        <source>&amp;Trust This Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrusted Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galley cannot confirm that it is talking to %1. Someone may be intercepting the connection, or the server uses a certificate of its own that this computer does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust it only if the fingerprint matches the one your server&apos;s administrator gave you. Galley then remembers this certificate for %1 only, and asks again if the server ever presents a different one.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -69,6 +155,41 @@
     <message>
         <source>Galley asks the server which API versions it speaks. This Galley speaks %1.</source>
         <translation>Galley fragt den Server, welche API-Versionen er spricht. Diese Galley-Version spricht %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::ConnectDialog</name>
+    <message>
+        <source>Sign In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign In to a Galley Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your Galley account. Your password is sent to this server only and is not stored on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished">&amp;Server:</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -141,6 +262,13 @@
     <message>
         <source>Editions appear here when writers create documents. Choose another site to see its content.</source>
         <translation>Fassungen erscheinen hier, sobald Autoren Dokumente anlegen. Wählen Sie eine andere Website, um deren Inhalte zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::CredentialStore</name>
+    <message>
+        <source>No keychain service is running on this desktop.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -330,6 +458,189 @@
     <message>
         <source>and %1 more</source>
         <translation>und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::EditDraftDialog</name>
+    <message>
+        <source>the object is not closed: a } is missing at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma (or the closing }) is missing before this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list is not closed: a ] is missing at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma (or the closing ]) is missing before this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text is not closed: a &quot; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a colon (:) is missing after the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a comma is missing before this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing follows the comma before this: remove the comma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a JSON value. Names and texts need double quotes; true, false and null are written in lower case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is more after the end of the object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Draft – %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished">Version %1</translation>
+    </message>
+    <message>
+        <source>Not yet published</source>
+        <translation type="unfinished">Noch nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed, in a sentence (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A minor change keeps the version&apos;s major number; readers are not notified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fields (JSON):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indent the JSON and put its keys in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation type="unfinished">Änderungshinweis</translation>
+    </message>
+    <message>
+        <source>Minor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished">Felder</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fields must be a JSON object, written { … }.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no JSON. Write {} for an edition without fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fields must be a JSON object, written { … }, not an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid JSON. No fields yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid JSON. Fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields are not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has changed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this change. Correct what it found and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused without a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to %1 (%2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -585,6 +896,29 @@
     </message>
 </context>
 <context>
+    <name>Galley::FormDialog</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 too many · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you wrote in this dialog has not been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep Editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley::HistoryTimeline</name>
     <message>
         <source>an unknown user</source>
@@ -813,6 +1147,648 @@
         <source>Find out whether a Galley server can work with this version of Galley</source>
         <translation>Herausfinden, ob ein Galley-Server mit dieser Galley-Version zusammenarbeiten kann</translation>
     </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to a Galley server and work on its content here, online or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work &amp;Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working on the local copy; changes wait in the outbox until you go online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Remark…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Create the Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Save the Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Add the Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this workspace to a server to write (Server › Connect to Server…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::MergeDialog</name>
+    <message>
+        <source>Show unchanged fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Merged Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This was changed on the server while your change was waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was changed on the server while your change was waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed it on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed it on the server on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed it on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed it on the server on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields only one of you changed are merged for you. Where you both changed a field, choose what to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation type="unfinished">Felder</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only you changed this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only changed on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same change on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody changed this field: it stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s change is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You both made the same change: it is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s (removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished">&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Differences from the server&apos;s version to yours: &lt;span style=&quot;background:%1; color:%2&quot;&gt;&amp;nbsp;− only on the server&amp;nbsp;&lt;/span&gt; &lt;span style=&quot;background:%3; color:%4&quot;&gt;&amp;nbsp;+ only in yours&amp;nbsp;&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(both are empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs your decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the server&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited — not valid yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to decide: every field merges by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict is decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All %1 conflicts are decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 conflicts decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show unchanged fields (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::NewDocumentDialog</name>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new document starts as a draft. In a workspace that syncs with a server it is sent there at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sector…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sect&amp;or:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a kind of content…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sche&amp;ma:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. First draft (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sites and schemas could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This site has no sectors yet, so no document can be created in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no schemas yet. A schema says what a kind of content consists of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What kind of content the document is: it decides which fields it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sites and schemas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::OutboxModel</name>
+    <message>
+        <source>Site %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">Website</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::OutboxReader</name>
+    <message>
+        <source>There is no conflict waiting for this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::OutboxRows</name>
+    <message>
+        <source>The queued change is no longer in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::OutboxView</name>
+    <message>
+        <source>What the server refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open to Fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a change to see what the server said about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it now, without waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop this change and go back to the server&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The outbox could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes you make are sent to the server as soon as it can be reached. Anything that cannot be sent yet waits here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent again: the last try did not reach the server. Galley keeps trying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to be sent. Galley sends it as soon as the server can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On its way to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this change. Open it to fix what the server objects to, then it is sent again, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed the same thing on the server while this change was waiting. Resolve the conflict to choose what to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this change was made to has been deleted on the server. Open it to save your version as a new document, or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished">Website</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve &amp;Conflict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you created exists only on this computer and will be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes will be lost, and this workspace shows the server&apos;s version again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deletion will not be sent: the item stays on the server and appears here again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your remark will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Galley::PublishingStatus</name>
@@ -831,6 +1807,48 @@
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::RemarkDialog</name>
+    <message>
+        <source>&amp;Add Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Remark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remark:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remark on “%1”:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should the next person working on this edition know?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remarks are internal: they are never published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the remark first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remark is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::Reply</name>
+    <message>
+        <source>The server answered with HTTP status %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1008,6 +2026,445 @@
     </message>
 </context>
 <context>
+    <name>Galley::SyncController</name>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is trusted now; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password Not Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galley could not save your session in the system keychain, so it keeps it in memory only: the next time you start Galley it will ask for your password again. Nothing you write is affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Send the Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on the Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was deleted on the server after you changed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recreate as a New Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard My Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can keep your version as a new document, or let it go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused by the Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SyncEngine</name>
+    <message>
+        <source>The server&apos;s certificate is not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail address or the password is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved session for %1 on this computer; sign in with the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved session has ended; sign in with the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended; sign in again. Nothing waiting to be sent is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was deleted on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes are still waiting to be sent; the server keeps refusing them for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SyncProgressWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops after the page being applied; what has arrived is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a few seconds left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about 1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading %1 of %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading: 1 item so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading: %1 items so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items downloaded so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items downloaded so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What has been downloaded is kept. Resume to download the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SyncStatusWidget</name>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the Sync menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept and sent later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes that need you: open the outbox to resolve or fix them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates: on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live updates: off (checked from time to time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 waits for a merge decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 wait for a merge decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 was refused by the server or its target deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 were refused by the server or their targets deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galley keeps trying to reach the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SyncStore</name>
+    <message>
+        <source>This workspace belongs to another account or user on the server; open that user&apos;s workspace or connect with a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a change-feed page that is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edition is not in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an open edition (draft, submitted or rejected) can be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New document %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A remark needs some text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remark on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A schema needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents use this schema; it cannot be deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a new document has no document or edition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a new schema has no id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged with a change made on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged with a change %1 made on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on the server since you edited it; choose what to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed it on the server since you edited it; choose what to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s copy is not known; sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the conflict to send this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an edited edition that was deleted on the server can be recreated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edition is not in the workspace any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley::TenantTreeDock</name>
     <message>
         <source>Sites</source>
@@ -1034,6 +2491,41 @@
     <message>
         <source>Sites</source>
         <translation>Websites</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::ThreeWayMerge</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation type="unfinished">Änderungshinweis</translation>
+    </message>
+    <message>
+        <source>Minor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields › %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specification</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1140,6 +2632,34 @@
     <message>
         <source>It also offers %1.</source>
         <translation>Außerdem bietet er %1 an.</translation>
+    </message>
+    <message>
+        <source>Sign in to --server as &lt;address&gt; (the workspace of that server and account opens, syncing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the password from the first line of standard input (otherwise the session saved in the keychain is used).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --server and --email: sign in, sync both ways once, print a summary line and exit without a window. --workspace names the directory (default: the server and account&apos;s own). Exit code: 0 in step, 1 failed, 2 changes wait for a decision, 3 bad arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s certificate with this SHA-256 &lt;fingerprint&gt; (hex), remembered for that server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--email needs --server.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
