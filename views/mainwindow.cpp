@@ -37,7 +37,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QSignalBlocker>
-#include <QSqlQuery>
 #include <QTabWidget>
 
 namespace Galley {
@@ -513,18 +512,11 @@ void MainWindow::reconnect()
     const QString path = m_path;
     m_worker->post(
         this,
-        [](QSqlDatabase &db) -> std::pair<QString, QString> {
-            QSqlQuery q(db);
-            if (q.exec(u"SELECT w.kind, w.server_url, coalesce(u.email, '') FROM workspace w "
-                       "LEFT JOIN users u ON u.id = w.user_id WHERE w.id = 1"_s)
-                && q.next() && q.value(0).toString() == "server"_L1)
-                return { q.value(1).toString(), q.value(2).toString() };
-            return {};
-        },
-        [this, path](std::pair<QString, QString> server) {
-            if (path != m_path || server.first.isEmpty() || server.second.isEmpty())
+        [](QSqlDatabase &db) { return ReplicaReader::serverConnection(db); },
+        [this, path](const Result<std::pair<QString, QString>> &server) {
+            if (path != m_path || !server || server->first.isEmpty() || server->second.isEmpty())
                 return;
-            connectToServer(QUrl(server.first), server.second);
+            connectToServer(QUrl(server->first), server->second);
         });
 }
 

@@ -195,17 +195,74 @@ Result<QHash<Id, qint64>> ReplicaReader::editionCounts(QSqlDatabase &db, CountLe
     return counts;
 }
 
+namespace {
+
+// The edition columns every edition read starts with, in the order readEdition() expects.
+const QString kEditionColumns = QStringLiteral(
+    "e.id, e.account_id, e.document_id, e.site_id, e.sector_id, e.schema_id, e.title, "
+    "coalesce(c.fields, '{}'), e.state, e.change_note, e.minor_change, e.force_published, e.major_version, "
+    "e.minor_version, e.scheduled_publication, e.first_published_at, "
+    "e.major_change_published_at, e.lock_version, e.created_by, e.created_at, e.updated_at");
+
+void readEdition(const QSqlQuery &r, Edition &e)
+{
+    e.id = r.value(0).toLongLong();
+    e.accountId = r.value(1).toLongLong();
+    e.documentId = r.value(2).toLongLong();
+    e.siteId = r.value(3).toLongLong();
+    e.sectorId = r.value(4).toLongLong();
+    e.schemaId = r.value(5).toLongLong();
+    e.title = r.value(6).toString();
+    e.fields = jsonObject(r.value(7));
+    e.state = fromWire<EditionState>(r.value(8).toString()).value_or(EditionState::Draft);
+    e.changeNote = r.value(9).toString();
+    e.minorChange = r.value(10).toBool();
+    e.forcePublished = r.value(11).toBool();
+    e.version = { r.value(12).toInt(), r.value(13).toInt() };
+    e.scheduledPublication = dateFromDb(r.value(14));
+    e.firstPublishedAt = dateFromDb(r.value(15));
+    e.majorChangePublishedAt = dateFromDb(r.value(16));
+    e.lockVersion = r.value(17).toInt();
+    e.createdBy = r.value(18).toLongLong();
+    e.createdAt = dateFromDb(r.value(19));
+    e.updatedAt = dateFromDb(r.value(20));
+}
+
+} // namespace
+
+Result<Edition> ReplicaReader::edition(QSqlDatabase &db, Id editionId)
+{
+    auto q = exec(db, QStringLiteral("SELECT ") + kEditionColumns
+                          + QStringLiteral(" FROM editions e LEFT JOIN edition_content c ON c.edition_id = e.id WHERE e.id = ?"),
+                  { editionId });
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error { QStringLiteral("not_found"), QStringLiteral("This edition is no longer in the workspace.") };
+    Edition e;
+    readEdition(q.value(), e);
+    return e;
+}
+
+Result<std::pair<QString, QString>> ReplicaReader::serverConnection(QSqlDatabase &db)
+{
+    auto q = exec(db, QStringLiteral("SELECT w.kind, w.server_url, coalesce(u.email, '') FROM workspace w "
+                                     "LEFT JOIN users u ON u.id = w.user_id WHERE w.id = 1"),
+                  {});
+    if (!q)
+        return q.error();
+    if (q.value().next() && q.value().value(0).toString() == QLatin1String("server"))
+        return std::pair { q.value().value(1).toString(), q.value().value(2).toString() };
+    return std::pair<QString, QString> {};
+}
+
 Result<EditionDetail> ReplicaReader::editionDetail(QSqlDatabase &db, Id editionId)
 {
     EditionDetail d;
     {
         auto q = exec(db,
                       QStringLiteral(
-                          "SELECT e.id, e.account_id, e.document_id, e.site_id, e.sector_id, e.schema_id, e.title, "
-                          "c.fields, e.state, e.change_note, e.minor_change, e.force_published, e.major_version, "
-                          "e.minor_version, e.scheduled_publication, e.first_published_at, "
-                          "e.major_change_published_at, e.lock_version, e.created_by, e.created_at, e.updated_at, "
-                          "d.slug, d.created_by, d.created_at, si.name, e.sector_name, e.schema_name, "
+                          "SELECT ") + kEditionColumns + QStringLiteral(", d.slug, d.created_by, d.created_at, si.name, e.sector_name, e.schema_name, "
                           "(SELECT name FROM users WHERE id = e.created_by), "
                           "(SELECT count(*) FROM editions x WHERE x.document_id = e.document_id) "
                           "FROM editions e JOIN documents d ON d.id = e.document_id JOIN sites si ON si.id = e.site_id "
@@ -218,26 +275,7 @@ Result<EditionDetail> ReplicaReader::editionDetail(QSqlDatabase &db, Id editionI
         if (!r.next())
             return Error { QStringLiteral("not_found"), QStringLiteral("This edition is no longer in the workspace.") };
         Edition &e = d.edition;
-        e.id = r.value(0).toLongLong();
-        e.accountId = r.value(1).toLongLong();
-        e.documentId = r.value(2).toLongLong();
-        e.siteId = r.value(3).toLongLong();
-        e.sectorId = r.value(4).toLongLong();
-        e.schemaId = r.value(5).toLongLong();
-        e.title = r.value(6).toString();
-        e.fields = jsonObject(r.value(7));
-        e.state = fromWire<EditionState>(r.value(8).toString()).value_or(EditionState::Draft);
-        e.changeNote = r.value(9).toString();
-        e.minorChange = r.value(10).toBool();
-        e.forcePublished = r.value(11).toBool();
-        e.version = { r.value(12).toInt(), r.value(13).toInt() };
-        e.scheduledPublication = dateFromDb(r.value(14));
-        e.firstPublishedAt = dateFromDb(r.value(15));
-        e.majorChangePublishedAt = dateFromDb(r.value(16));
-        e.lockVersion = r.value(17).toInt();
-        e.createdBy = r.value(18).toLongLong();
-        e.createdAt = dateFromDb(r.value(19));
-        e.updatedAt = dateFromDb(r.value(20));
+        readEdition(r, e);
         d.document = { e.documentId, e.accountId, e.siteId, e.sectorId, e.schemaId, r.value(21).toString(),
                        r.value(22).toLongLong(), dateFromDb(r.value(23)) };
         d.siteName = r.value(24).toString();

@@ -82,6 +82,12 @@ public:
     static Result<QHash<Id, qint64>> editionCounts(QSqlDatabase &db, CountLevel level, Id parentId = 0);
 
     static Result<EditionDetail> editionDetail(QSqlDatabase &db, Id editionId);
+    // One edition with its fields, nothing around it.
+    static Result<Edition> edition(QSqlDatabase &db, Id editionId);
+
+    // For a server workspace, its server's address and the signed-in user's e-mail address;
+    // two empty strings for any other workspace.
+    static Result<std::pair<QString, QString>> serverConnection(QSqlDatabase &db);
 
     // Deployments in scope, newest first, after (createdMs, id) when given.
     static Result<QList<DeploymentRow>> deployments(QSqlDatabase &db, const Scope &scope,

@@ -1217,108 +1217,87 @@ void deliver(const std::function<void(T)> &done, T value)
 
 } // namespace
 
+// Every local change: its transaction on the worker, then (when it was written) the models, the
+// outbox counts and a push; done() gets the outcome.
+template<typename Task, typename Done>
+void SyncEngine::local(Task &&task, Done &&done)
+{
+    using R = std::invoke_result_t<Task, QSqlDatabase &, ReplicaChange *>;
+    d->worker->post(
+        this,
+        [task = std::forward<Task>(task)](QSqlDatabase &db) mutable {
+            ReplicaChange change;
+            R result = task(db, &change);
+            return std::pair<R, ReplicaChange> { std::move(result), change };
+        },
+        [this, done = std::forward<Done>(done)](std::pair<R, ReplicaChange> outcome) {
+            if (outcome.first) {
+                Q_EMIT replicaChanged(outcome.second);
+                d->refreshCounts();
+                d->pump();
+            }
+            deliver<R>(done, std::move(outcome.first));
+        });
+}
+
+namespace {
+// A SyncStore call that returns the change it made, as a Status and the change.
+Status asStatus(Result<ReplicaChange> &&r, ReplicaChange *change)
+{
+    if (!r)
+        return r.error();
+    *change = r.value();
+    return {};
+}
+} // namespace
+
 void SyncEngine::editEdition(Id editionId, const EditionEdit &edit, std::function<void(Status)> done)
 {
     const Id account = d->accountId;
-    d->worker->post(this, [account, editionId, edit](QSqlDatabase &db) { return SyncStore::editEdition(db, account, editionId, edit); },
-                    [this, done](Result<ReplicaChange> change) {
-                        if (change) {
-                            Q_EMIT replicaChanged(change.value());
-                            d->refreshCounts();
-                            d->pump();
-                            deliver<Status>(done, Status());
-                        } else {
-                            deliver<Status>(done, change.error());
-                        }
-                    });
+    local([account, editionId, edit](QSqlDatabase &db, ReplicaChange *c) {
+        return asStatus(SyncStore::editEdition(db, account, editionId, edit), c);
+    }, std::move(done));
 }
 
 void SyncEngine::createDocument(const NewDocument &document, std::function<void(Result<Id>)> done)
 {
     const Id account = d->accountId;
     const Id user = d->userId;
-    d->worker->post(this,
-                    [account, user, document](QSqlDatabase &db) -> std::pair<Result<Id>, ReplicaChange> {
-                        ReplicaChange change;
-                        auto id = SyncStore::createDocument(db, account, user, document, &change);
-                        return { id, change };
-                    },
-                    [this, done](std::pair<Result<Id>, ReplicaChange> result) {
-                        if (result.first) {
-                            Q_EMIT replicaChanged(result.second);
-                            d->refreshCounts();
-                            d->pump();
-                        }
-                        deliver<Result<Id>>(done, result.first);
-                    });
+    local([account, user, document](QSqlDatabase &db, ReplicaChange *c) {
+        return SyncStore::createDocument(db, account, user, document, c);
+    }, std::move(done));
 }
 
 void SyncEngine::addRemark(Id editionId, const QString &body, std::function<void(Status)> done)
 {
     const Id account = d->accountId;
     const Id user = d->userId;
-    d->worker->post(this, [account, user, editionId, body](QSqlDatabase &db) { return SyncStore::addRemark(db, account, user, editionId, body); },
-                    [this, done](Result<ReplicaChange> change) {
-                        if (change) {
-                            Q_EMIT replicaChanged(change.value());
-                            d->refreshCounts();
-                            d->pump();
-                            deliver<Status>(done, Status());
-                        } else {
-                            deliver<Status>(done, change.error());
-                        }
-                    });
+    local([account, user, editionId, body](QSqlDatabase &db, ReplicaChange *c) {
+        return asStatus(SyncStore::addRemark(db, account, user, editionId, body), c);
+    }, std::move(done));
 }
 
 void SyncEngine::createSchema(const QJsonObject &schema, std::function<void(Result<Id>)> done)
 {
     const Id account = d->accountId;
-    d->worker->post(this,
-                    [account, schema](QSqlDatabase &db) -> std::pair<Result<Id>, ReplicaChange> {
-                        ReplicaChange change;
-                        auto id = SyncStore::createSchema(db, account, schema, &change);
-                        return { id, change };
-                    },
-                    [this, done](std::pair<Result<Id>, ReplicaChange> result) {
-                        if (result.first) {
-                            Q_EMIT replicaChanged(result.second);
-                            d->refreshCounts();
-                            d->pump();
-                        }
-                        deliver<Result<Id>>(done, result.first);
-                    });
+    local([account, schema](QSqlDatabase &db, ReplicaChange *c) { return SyncStore::createSchema(db, account, schema, c); },
+          std::move(done));
 }
 
 void SyncEngine::updateSchema(Id schemaId, const QJsonObject &changes, std::function<void(Status)> done)
 {
     const Id account = d->accountId;
-    d->worker->post(this, [account, schemaId, changes](QSqlDatabase &db) { return SyncStore::updateSchema(db, account, schemaId, changes); },
-                    [this, done](Result<ReplicaChange> change) {
-                        if (change) {
-                            Q_EMIT replicaChanged(change.value());
-                            d->refreshCounts();
-                            d->pump();
-                            deliver<Status>(done, Status());
-                        } else {
-                            deliver<Status>(done, change.error());
-                        }
-                    });
+    local([account, schemaId, changes](QSqlDatabase &db, ReplicaChange *c) {
+        return asStatus(SyncStore::updateSchema(db, account, schemaId, changes), c);
+    }, std::move(done));
 }
 
 void SyncEngine::deleteSchema(Id schemaId, std::function<void(Status)> done)
 {
     const Id account = d->accountId;
-    d->worker->post(this, [account, schemaId](QSqlDatabase &db) { return SyncStore::deleteSchema(db, account, schemaId); },
-                    [this, done](Result<ReplicaChange> change) {
-                        if (change) {
-                            Q_EMIT replicaChanged(change.value());
-                            d->refreshCounts();
-                            d->pump();
-                            deliver<Status>(done, Status());
-                        } else {
-                            deliver<Status>(done, change.error());
-                        }
-                    });
+    local([account, schemaId](QSqlDatabase &db, ReplicaChange *c) {
+        return asStatus(SyncStore::deleteSchema(db, account, schemaId), c);
+    }, std::move(done));
 }
 
 void SyncEngine::retry(qint64 outboxId)

@@ -132,6 +132,9 @@ Q_SIGNALS:
     void changeSent(const Galley::OutboxItem &item, const QJsonObject &answer);
 
 private:
+    template<typename Task, typename Done>
+    void local(Task &&task, Done &&done);
+
     class Private;
     Options m_options;
     std::unique_ptr<Private> d;

@@ -115,59 +115,14 @@ Id followIdMap(QSqlDatabase &db, const QString &entity, Id id)
 
 std::optional<Edition> loadEdition(QSqlDatabase &db, Id id)
 {
-    auto q = run(db, u"SELECT e.id, e.account_id, e.document_id, e.site_id, e.sector_id, e.schema_id, e.title, "
-                     "e.state, e.change_note, e.minor_change, e.force_published, e.major_version, e.minor_version, "
-                     "e.scheduled_publication, e.first_published_at, e.major_change_published_at, e.lock_version, "
-                     "e.created_by, e.created_at, e.updated_at, coalesce(c.fields, '{}') "
-                     "FROM editions e LEFT JOIN edition_content c ON c.edition_id = e.id WHERE e.id = ?"_s,
-                 { id });
-    if (!q || !q.value().next())
-        return std::nullopt;
-    const QSqlQuery &r = q.value();
-    Edition e;
-    e.id = r.value(0).toLongLong();
-    e.accountId = r.value(1).toLongLong();
-    e.documentId = r.value(2).toLongLong();
-    e.siteId = r.value(3).toLongLong();
-    e.sectorId = r.value(4).toLongLong();
-    e.schemaId = r.value(5).toLongLong();
-    e.title = r.value(6).toString();
-    e.state = fromWire<EditionState>(r.value(7).toString()).value_or(EditionState::Draft);
-    e.changeNote = r.value(8).toString();
-    e.minorChange = r.value(9).toBool();
-    e.forcePublished = r.value(10).toBool();
-    e.version = { r.value(11).toInt(), r.value(12).toInt() };
-    e.scheduledPublication = dateFromDb(r.value(13));
-    e.firstPublishedAt = dateFromDb(r.value(14));
-    e.majorChangePublishedAt = dateFromDb(r.value(15));
-    e.lockVersion = r.value(16).toInt();
-    e.createdBy = r.value(17).toLongLong();
-    e.createdAt = dateFromDb(r.value(18));
-    e.updatedAt = dateFromDb(r.value(19));
-    e.fields = object(r.value(20));
-    return e;
+    auto e = ReplicaReader::edition(db, id);
+    return e ? std::optional<Edition>(e.value()) : std::nullopt;
 }
 
 std::optional<ContentSchema> loadSchema(QSqlDatabase &db, Id id)
 {
-    auto q = run(db, u"SELECT id, account_id, name, description, dialect, spec_doc, auth_policy, lock_version, "
-                     "created_at, updated_at FROM content_schemas WHERE id = ?"_s,
-                 { id });
-    if (!q || !q.value().next())
-        return std::nullopt;
-    const QSqlQuery &r = q.value();
-    ContentSchema s;
-    s.id = r.value(0).toLongLong();
-    s.accountId = r.value(1).toLongLong();
-    s.name = r.value(2).toString();
-    s.description = r.value(3).toString();
-    s.dialect = fromWire<SchemaDialect>(r.value(4).toString()).value_or(SchemaDialect::Draft2020_12);
-    s.specDoc = object(r.value(5));
-    s.authPolicy = r.value(6).toString();
-    s.lockVersion = r.value(7).toInt();
-    s.createdAt = dateFromDb(r.value(8));
-    s.updatedAt = dateFromDb(r.value(9));
-    return s;
+    auto schema = ReplicaReader::schema(db, id);
+    return schema ? std::optional<ContentSchema>(schema.value()) : std::nullopt;
 }
 
 
