@@ -446,7 +446,14 @@ public:
                          },
                          [this, identity](Status bound) {
                              if (!bound) {
-                                 failSignIn(bound.error().message, false);
+                                 // Signed in, but this workspace cannot take this account's data
+                                 // (another account's replica, a damaged file): a password would not
+                                 // help, so this is an error, not "Sign-in needed".
+                                 resumeWanted = false;
+                                 setConnection(SyncStatus::Connection::Error, bound.error().message);
+                                 Q_EMIT q->signInFailed(bound.error().message);
+                                 if (onceMode)
+                                     finishOnce(bound.error().message);
                                  return;
                              }
                              accountId = identity.accountId;

@@ -101,6 +101,24 @@ private Q_SLOTS:
         QCOMPARE(again.pulled, 0);
     }
 
+    // A workspace holds one user's replica; signing another user into it is an error the user can
+    // act on (open that user's workspace), not a request for a password, and it changes nothing.
+    void anotherUsersWorkspaceIsRefused()
+    {
+        auto first = client(u"editor@northwind.example"_s, false);
+        QVERIFY(first->signIn());
+        QVERIFY(first->syncOnce().ok);
+        const qint64 editions = first->scalar(u"SELECT count(*) FROM editions"_s);
+        const QString path = first->path;
+        first.reset();
+        Client second(path, m_server.baseUrl(), u"managing.editor@northwind.example"_s, false);
+        QVERIFY(!second.signIn());
+        const SyncStatus st = second.engine->status();
+        QCOMPARE(st.connection, SyncStatus::Connection::Error);
+        QVERIFY2(st.lastError.contains(u"another account or user"_s), qPrintable(st.lastError));
+        QCOMPARE(second.scalar(u"SELECT count(*) FROM editions"_s), editions);
+    }
+
     void offlineEditIsPushedWhenOnline()
     {
         auto c = client(u"writer@northwind.example"_s);
