@@ -379,16 +379,16 @@ Status Seeding::copyAll()
         // did, and was the last to change it.
         RowInserter out(m_db, d, u"content_schemas"_s,
                         { u"id"_s, u"account_id"_s, u"name"_s, u"description"_s, u"dialect"_s, u"spec_doc"_s, u"auth_policy"_s,
-                          u"lock_version"_s, u"created_by"_s, u"updated_by"_s, u"created_at"_s, u"updated_at"_s },
+                          u"lock_version"_s, u"created_by"_s, u"updated_by"_s, u"created_at"_s, u"updated_at"_s, u"spec_text"_s },
                         { 5 });
         const Status s = copy(out,
                               u"SELECT c.id, c.account_id, c.name, c.description, c.dialect, c.spec_doc, c.auth_policy, "
                               "c.lock_version, (SELECT MIN(u.id) FROM users u WHERE u.account_id = c.account_id "
-                              "AND u.role = 'schema_designer'), c.created_at, c.updated_at FROM content_schemas c ORDER BY c.id"_s,
+                              "AND u.role = 'schema_designer'), c.created_at, c.updated_at, c.spec_text FROM content_schemas c ORDER BY c.id"_s,
                               [](const QSqlQuery &q, RowInserter &o) {
                                   const QVariant designer = nullableId(q.value(8));
                                   return o.add({ q.value(0), q.value(1), q.value(2), q.value(3), q.value(4), q.value(5),
-                                                 q.value(6), q.value(7), designer, designer, q.value(9), q.value(10) });
+                                                 q.value(6), q.value(7), designer, designer, q.value(9), q.value(10), q.value(11) });
                               });
         if (!s)
             return s;

@@ -2675,6 +2675,7 @@ Status Generator::writeTenancy()
         s.description = QString::fromUtf8(d.description);
         s.dialect = d.dialect;
         s.specDoc = QJsonDocument::fromJson(QByteArray(d.json)).object();
+        s.specText = QString::fromUtf8(d.json);
         s.authPolicy = QString::fromLatin1(d.authPolicy);
         const qint64 created = m_now - 570 * kDay + i * 4 * kDay;
         s.lockVersion = m_rng.between(1, 5);

@@ -19,6 +19,9 @@ struct ContentSchema
     QString description;
     SchemaDialect dialect = SchemaDialect::Draft2020_12;
     QJsonObject specDoc;        // the JSON Schema itself
+    // The same schema as its author wrote it: member order (the order of a form's fields) and
+    // formatting, which a QJsonObject does not keep. Empty when unknown (then show specDoc).
+    QString specText;
     QString authPolicy;         // who may create content with it, e.g. "writer"
     int lockVersion = 1;
     QDateTime createdAt;

@@ -124,7 +124,7 @@ QList<int> changedRoles(const SchemaSummary &a, const SchemaSummary &b)
         roles << SchemaListModel::DialectRole;
     if (a.documentCount != b.documentCount)
         roles << SchemaListModel::DocumentCountRole;
-    if (a.schema.specDoc != b.schema.specDoc)
+    if (a.schema.specDoc != b.schema.specDoc || a.schema.specText != b.schema.specText)
         roles << SchemaListModel::SpecJsonRole;
     if (a.schema.updatedAt != b.schema.updatedAt)
         roles << SchemaListModel::UpdatedRole;
@@ -224,7 +224,10 @@ QVariant SchemaListModel::data(const QModelIndex &index, int role) const
     case DialectRole: return int(s.schema.dialect);
     case DescriptionRole: return s.schema.description;
     case DocumentCountRole: return s.documentCount;
-    case SpecJsonRole: return QString::fromUtf8(QJsonDocument(s.schema.specDoc).toJson(QJsonDocument::Indented));
+    // As its author wrote it when known (member order is the order of a form's fields).
+    case SpecJsonRole:
+        return s.schema.specText.isEmpty() ? QString::fromUtf8(QJsonDocument(s.schema.specDoc).toJson(QJsonDocument::Indented))
+                                           : s.schema.specText;
     case UpdatedRole: return s.schema.updatedAt;
     case AccountIdRole: return s.schema.accountId;
     }

@@ -476,11 +476,18 @@ const QStringList kVersion4 = {
     ) WITHOUT ROWID)"),
 };
 
+// Version 5: a schema's text as written (the server's spec_text), so that member order and
+// formatting survive the round trip through the server.
+const QStringList kVersion5 = {
+    QStringLiteral("ALTER TABLE content_schemas ADD COLUMN spec_text TEXT"),
+};
+
 const Migration kMigrations[] = {
     { 1, "tenancy, content, publishing, outbox, sync state, full-text index", kVersion1 },
     { 2, "workspace description, audit lookup index", kVersion2 },
     { 3, "edition fields in their own table; covering filter indexes", kVersion3 },
     { 4, "sync client: outbox, conflicts, server copies, id map, resync marks", kVersion4 },
+    { 5, "schema text as written", kVersion5 },
 };
 
 } // namespace

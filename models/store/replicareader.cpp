@@ -44,12 +44,13 @@ ContentSchema schemaFrom(const QSqlQuery &q)
     s.lockVersion = q.value(7).toInt();
     s.createdAt = dateFromDb(q.value(8));
     s.updatedAt = dateFromDb(q.value(9));
+    s.specText = q.value(10).toString();
     return s;
 }
 
 const QString kSchemaColumns = QStringLiteral(
     "s.id, s.account_id, s.name, s.description, s.dialect, s.spec_doc, s.auth_policy, s.lock_version, "
-    "s.created_at, s.updated_at");
+    "s.created_at, s.updated_at, s.spec_text");
 
 } // namespace
 
@@ -150,7 +151,7 @@ Result<QList<SchemaSummary>> ReplicaReader::schemas(QSqlDatabase &db, Id account
     QList<SchemaSummary> out;
     auto &r = q.value();
     while (r.next())
-        out.append({ schemaFrom(r), r.value(10).toLongLong() });
+        out.append({ schemaFrom(r), r.value(11).toLongLong() });
     return out;
 }
 

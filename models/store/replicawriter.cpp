@@ -221,10 +221,10 @@ Status ReplicaWriter::upsert(const ContentSchema &s)
     QSqlQuery &q = prepared(
         "content_schemas",
         QStringLiteral("INSERT INTO content_schemas (id, account_id, name, description, dialect, spec_doc, "
-                       "auth_policy, lock_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "auth_policy, lock_version, created_at, updated_at, spec_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                        "ON CONFLICT(id) DO UPDATE SET account_id = excluded.account_id, name = excluded.name, "
                        "description = excluded.description, dialect = excluded.dialect, "
-                       "spec_doc = excluded.spec_doc, auth_policy = excluded.auth_policy, "
+                       "spec_doc = excluded.spec_doc, spec_text = excluded.spec_text, auth_policy = excluded.auth_policy, "
                        "lock_version = excluded.lock_version, created_at = excluded.created_at, "
                        "updated_at = excluded.updated_at"),
         st);
@@ -232,7 +232,8 @@ Status ReplicaWriter::upsert(const ContentSchema &s)
         return st;
     const QString policy = s.authPolicy.isEmpty() ? QStringLiteral("writer") : s.authPolicy;
     return run(q, { s.id, s.accountId, s.name, s.description, toWire(s.dialect), compactJson(s.specDoc), policy,
-                    s.lockVersion, toDb(s.createdAt), toDb(s.updatedAt) });
+                    s.lockVersion, toDb(s.createdAt), toDb(s.updatedAt),
+                    s.specText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s.specText) });
 }
 
 Status ReplicaWriter::upsert(const Document &d)

@@ -73,7 +73,7 @@ const QStringList &editableKeys(const QString &entity)
 {
     static const QStringList edition { u"title"_s, u"fields"_s, u"change_note"_s, u"minor_change"_s };
     // (The server derives a schema's dialect from its $schema.)
-    static const QStringList schema { u"name"_s, u"description"_s, u"spec_doc"_s, u"auth_policy"_s };
+    static const QStringList schema { u"name"_s, u"description"_s, u"spec_doc"_s, u"spec_text"_s, u"auth_policy"_s };
     static const QStringList none;
     if (entity == "edition"_L1)
         return edition;

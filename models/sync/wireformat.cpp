@@ -153,6 +153,7 @@ ContentSchema WireFormat::schema(const QJsonObject &o, Id accountId)
     s.description = o.value("description"_L1).toString();
     s.dialect = fromWire<SchemaDialect>(o.value("dialect"_L1).toString()).value_or(SchemaDialect::Draft2020_12);
     s.specDoc = o.value("spec_doc"_L1).toObject();
+    s.specText = o.value("spec_text"_L1).toString();
     s.authPolicy = o.value("auth_policy"_L1).toString();
     s.lockVersion = o.value("lock_version"_L1).toInt(1);
     s.createdAt = required(time(o.value("created_at"_L1)));
@@ -169,6 +170,7 @@ QJsonObject WireFormat::toWire(const ContentSchema &s)
         { u"description"_s, s.description },
         { u"dialect"_s, Galley::toWire(s.dialect) },
         { u"spec_doc"_s, s.specDoc },
+        { u"spec_text"_s, s.specText.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.specText) },
         { u"auth_policy"_s, s.authPolicy },
         { u"lock_version"_s, s.lockVersion },
         { u"created_at"_s, time(s.createdAt) },

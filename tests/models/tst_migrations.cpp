@@ -430,9 +430,20 @@ private Q_SLOTS:
             if (c.type != u"TRIGGER" && !db.hasObject(c.name))
                 conflict = c;
         }
-        QVERIFY2(conflict.statement > 0, "the step needs an object created after its first statement");
-
-        QVERIFY(db.exec(QStringLiteral("CREATE TABLE %1 (x)").arg(conflict.name)));
+        if (conflict.statement > 0) {
+            QVERIFY(db.exec(QStringLiteral("CREATE TABLE %1 (x)").arg(conflict.name)));
+        } else {
+            // A step that only adds columns: the column of its last ADD COLUMN exists already.
+            static const QRegularExpression addColumn(QStringLiteral(R"(^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+))"),
+                                                      QRegularExpression::CaseInsensitiveOption);
+            QRegularExpressionMatch last;
+            for (const QString &sql : m.statements) {
+                if (const auto match = addColumn.match(sql); match.hasMatch())
+                    last = match;
+            }
+            QVERIFY2(last.hasMatch(), "the step needs an object created after its first statement, or a column it adds");
+            QVERIFY(db.exec(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(last.captured(1), last.captured(2))));
+        }
         const QStringList before = db.schema();
 
         const Status st = Migrations::upgrade(db.db);

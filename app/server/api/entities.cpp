@@ -75,6 +75,7 @@ const Entity &Entity::schema()
                             { "description", u"c.description"_s, K::Text },
                             { "dialect", u"c.dialect"_s, K::Text },
                             { "spec_doc", u"c.spec_doc"_s, K::Json },
+                            { "spec_text", u"c.spec_text"_s, K::Text },
                             { "auth_policy", u"c.auth_policy"_s, K::Text },
                             { "lock_version", u"c.lock_version"_s, K::Integer },
                             { "created_by", u"c.created_by"_s, K::OptionalId },

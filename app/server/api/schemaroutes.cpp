@@ -64,6 +64,7 @@ struct SchemaInput
     QString name;
     std::optional<QString> description;
     QByteArray spec;
+    QString specText;   // the schema as its author wrote it (member order, formatting); null when not given
     QString dialect;
     std::optional<QString> authPolicy;
     std::optional<qint64> lockVersion;
@@ -160,7 +161,7 @@ std::variant<SchemaInput, ApiError> readInput(const RequestContext &c, Mode mode
 {
     static const QSet<QString> readOnly { u"id"_s, u"account_id"_s, u"dialect"_s, u"created_by"_s, u"created_at"_s,
                                           u"updated_at"_s };
-    QSet<QString> allowed { u"spec_doc"_s };
+    QSet<QString> allowed { u"spec_doc"_s, u"spec_text"_s };
     if (mode != Mode::Impact)
         allowed += QSet<QString> { u"name"_s, u"description"_s, u"auth_policy"_s };
     if (mode == Mode::Replace)
@@ -247,7 +248,31 @@ std::variant<SchemaInput, ApiError> readInput(const RequestContext &c, Mode mode
         }
     }
 
-    const QJsonValue spec = body.value(u"spec_doc"_s);
+    QJsonValue spec = body.value(u"spec_doc"_s);
+    // spec_text: the same schema as text, kept as written (member order and formatting, which a
+    // JSON object does not keep) and given back as it came. It may stand for spec_doc; with both,
+    // they must be the same JSON.
+    const QJsonValue text = body.value(u"spec_text"_s);
+    if (!text.isUndefined() && !text.isNull()) {
+        if (!text.isString()) {
+            errors << fieldError(u"type"_s, u"spec_text must be the schema as a JSON text (a string)."_s, u"/spec_text"_s);
+        } else {
+            QJsonParseError parseError;
+            const QJsonDocument parsed = QJsonDocument::fromJson(text.toString().toUtf8(), &parseError);
+            if (parseError.error != QJsonParseError::NoError || !parsed.isObject()) {
+                errors << fieldError(u"invalid_json"_s,
+                                     parseError.error != QJsonParseError::NoError
+                                         ? u"spec_text is not JSON: %1 at character %2."_s.arg(parseError.errorString()).arg(parseError.offset)
+                                         : u"spec_text must hold a JSON Schema object."_s,
+                                     u"/spec_text"_s);
+            } else if (!spec.isUndefined() && !spec.isNull() && spec != QJsonValue(parsed.object())) {
+                errors << fieldError(u"conflicting"_s, u"spec_text and spec_doc hold different schemas."_s, u"/spec_text"_s);
+            } else {
+                spec = parsed.object();
+                input.specText = text.toString();
+            }
+        }
+    }
     if (spec.isUndefined() || spec.isNull()) {
         errors << fieldError(u"required"_s, u"spec_doc, the JSON Schema, is required."_s, u"/spec_doc"_s);
     } else if (!spec.isObject()) {
@@ -439,14 +464,15 @@ HandlerResult create(ApiContext &api, const RequestContext &c)
         return nameTakenError(input.name);
 
     QSqlQuery q(w.db());
-    q.prepare(u"INSERT INTO content_schemas (account_id, name, description, dialect, spec_doc, auth_policy, lock_version, "
-              "created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, %1, ?, 1, ?, ?, ?, ?) RETURNING id"_s
+    q.prepare(u"INSERT INTO content_schemas (account_id, name, description, dialect, spec_doc, spec_text, auth_policy, "
+              "lock_version, created_by, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, %1, ?, ?, 1, ?, ?, ?, ?) RETURNING id"_s
                       .arg(api.store.dialect().jsonParameter()));
     q.addBindValue(w.caller().accountId);
     q.addBindValue(input.name);
     q.addBindValue(nonNull(input.description.value_or(QString())));
     q.addBindValue(input.dialect);
     q.addBindValue(QString::fromUtf8(input.spec));
+    q.addBindValue(input.specText.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(input.specText));
     q.addBindValue(input.authPolicy.value_or(toWire(Role::Writer)));
     q.addBindValue(w.caller().userId);
     q.addBindValue(w.caller().userId);
@@ -488,9 +514,12 @@ HandlerResult replace(ApiContext &api, const RequestContext &c)
 
     // The lock version decides: of two writers that read version n, exactly one matches here.
     // Absent description and auth_policy keep their values.
-    QString assignments = u"name = ?, dialect = ?, spec_doc = %1, lock_version = lock_version + 1, updated_by = ?, updated_at = ?"_s
-                                  .arg(api.store.dialect().jsonParameter());
-    QVariantList binds { input.name, input.dialect, QString::fromUtf8(input.spec), w.caller().userId, w.now() };
+    // A spec_doc without spec_text clears the stored text: it would no longer match.
+    QString assignments = u"name = ?, dialect = ?, spec_doc = %1, spec_text = ?, lock_version = lock_version + 1, "
+                          "updated_by = ?, updated_at = ?"_s.arg(api.store.dialect().jsonParameter());
+    QVariantList binds { input.name, input.dialect, QString::fromUtf8(input.spec),
+                         input.specText.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(input.specText),
+                         w.caller().userId, w.now() };
     if (input.description) {
         assignments += u", description = ?"_s;
         binds << nonNull(*input.description);

@@ -319,6 +319,13 @@ const char *const kVersion3[] = {
     "INSERT INTO server_instance (id) VALUES ({random_id})",
 };
 
+// Version 4: a schema's text as its author wrote it (spec_text; NULL when a client sent only
+// spec_doc). A JSON object keeps neither member order (which is the order of a form's fields) nor
+// formatting, and PostgreSQL's JSONB reorders members.
+const char *const kVersion4[] = {
+    "ALTER TABLE content_schemas ADD COLUMN spec_text TEXT",
+};
+
 Error sqlFailure(const QSqlQuery &q, const QString &what)
 {
     return Error { QStringLiteral("migration_failed"), QStringLiteral("%1: %2").arg(what, q.lastError().text()) };
@@ -328,7 +335,7 @@ Error sqlFailure(const QSqlQuery &q, const QString &what)
 
 int ServerMigrations::latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
@@ -344,6 +351,8 @@ QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
         add(kVersion2);
     else if (version == 3)
         add(kVersion3);
+    else if (version == 4)
+        add(kVersion4);
     return out;
 }
 

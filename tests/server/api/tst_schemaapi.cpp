@@ -154,6 +154,8 @@ private Q_SLOTS:
     void createValid();
     void createRefused_data();
     void createRefused();
+    void textKeptAsWritten_data() { ServerDatabase::addBackendRows(); }
+    void textKeptAsWritten();
     void rolesOnWrites_data() { ServerDatabase::addBackendRows(); }
     void rolesOnWrites();
     void updateWithLockVersion_data() { ServerDatabase::addBackendRows(); }
@@ -444,6 +446,52 @@ void TestSchemaApi::createValid()
                                              createBody(u"Plain %1"_s.arg(++m_counter), QJsonObject { { u"type"_s, u"object"_s } }));
     QCOMPARE(plain.status, 201);
     QCOMPARE(plain.object().value(u"dialect"_s).toString(), u"2020-12"_s);
+}
+
+// spec_text: the schema as its author wrote it comes back byte for byte (member order, which
+// JSON objects and PostgreSQL's JSONB do not keep, and formatting), in answers and in the feed.
+void TestSchemaApi::textKeptAsWritten()
+{
+    GALLEY_ENV(e);
+    const qint64 since = e->db.lastSeq(e->accountA);
+    const QString text = u"{\n  \"type\": \"object\",\n  \"properties\": {\n    \"zeta\": { \"type\": \"string\" },\n"
+                         "    \"alpha\":  { \"type\": \"integer\", \"minimum\": 0 },\n    \"mid\": {\"type\":\"boolean\"}\n  },\n"
+                         "  \"x-galley-note\": \"kept\", \"$comment\": \"as written\"\n}\n"_s;
+    const QString name = u"Ordered %1"_s.arg(++m_counter);
+    ApiReply r = e->designer->call("POST", u"/schemas"_s, { { u"name"_s, name }, { u"spec_text"_s, text } });
+    QCOMPARE(r.status, 201);
+    const qint64 id = r.object().value(u"id"_s).toInteger();
+    QCOMPARE(r.object().value(u"spec_text"_s).toString(), text);
+    QCOMPARE(r.object().value(u"spec_doc"_s).toObject(), QJsonDocument::fromJson(text.toUtf8()).object());
+    QCOMPARE(e->viewer->get(u"/schemas/%1"_s.arg(id)).object().value(u"spec_text"_s).toString(), text);
+    QString failure;
+    const QJsonObject entry = feedEntry(changesSince(*e->viewer, since, &failure), id, u"upsert"_s);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(entry.value(u"data"_s).toObject().value(u"spec_text"_s).toString(), text);
+
+    // Both, the same schema: fine. Both, different: refused, pointing at spec_text.
+    const QString reordered = u"{\"properties\":{\"mid\":{\"type\":\"boolean\"},\"alpha\":{\"type\":\"integer\",\"minimum\":0},"
+                              "\"zeta\":{\"type\":\"string\"}},\"type\":\"object\",\"x-galley-note\":\"kept\",\"$comment\":\"as written\"}"_s;
+    r = e->designer->call("PUT", u"/schemas/%1"_s.arg(id),
+                          { { u"name"_s, name }, { u"lock_version"_s, 1 }, { u"spec_text"_s, reordered },
+                            { u"spec_doc"_s, QJsonDocument::fromJson(text.toUtf8()).object() } });
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.object().value(u"spec_text"_s).toString(), reordered);
+    r = e->designer->call("PUT", u"/schemas/%1"_s.arg(id),
+                          { { u"name"_s, name }, { u"lock_version"_s, 2 }, { u"spec_text"_s, reordered },
+                            { u"spec_doc"_s, QJsonObject { { u"type"_s, u"object"_s } } } });
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.body.value(u"errors"_s).toArray().first().toObject().value(u"field"_s).toString(), u"/spec_text"_s);
+    // Not JSON, or not an object: refused with where it stopped.
+    r = e->designer->call("PUT", u"/schemas/%1"_s.arg(id),
+                          { { u"name"_s, name }, { u"lock_version"_s, 2 }, { u"spec_text"_s, u"{\"type\": \"object\",}"_s } });
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), u"invalid_json"_s);
+    // spec_doc alone: the stored text no longer matches and is dropped.
+    r = e->designer->call("PUT", u"/schemas/%1"_s.arg(id),
+                          { { u"name"_s, name }, { u"lock_version"_s, 2 }, { u"spec_doc"_s, QJsonObject { { u"type"_s, u"object"_s } } } });
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.object().value(u"spec_text"_s).isNull());
 }
 
 void TestSchemaApi::createRefused_data()
