@@ -88,6 +88,13 @@ QJsonObject applyBody(const QString &entity, QJsonObject target, const QJsonObje
         if (body.contains(key))
             target.insert(key, body.value(key));
     }
+    // A schema's text must say what its spec_doc says (the server refuses both when they differ):
+    // a schema changed without its text, or merged field by field, loses the text, as a PUT
+    // with spec_doc alone does on the server.
+    if (entity == "schema"_L1 && target.value("spec_text"_L1).isString()
+        && QJsonDocument::fromJson(target.value("spec_text"_L1).toString().toUtf8()).object()
+            != target.value("spec_doc"_L1).toObject())
+        target.insert(u"spec_text"_s, QJsonValue::Null);
     return target;
 }
 
