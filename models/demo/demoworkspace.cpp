@@ -3435,6 +3435,15 @@ Status Generator::setFtsOption(QStringView option, int value)
 
 } // namespace
 
+QList<std::pair<QString, QString>> DemoWorkspace::schemaSources()
+{
+    QList<std::pair<QString, QString>> out;
+    out.reserve(kSchemaCount);
+    for (const SchemaDef &d : kSchemaDefs)
+        out.append({ QString::fromUtf8(d.name), QString::fromUtf8(d.json) });
+    return out;
+}
+
 Status DemoWorkspace::generate(QSqlDatabase &db, const Options &options)
 {
     Generator g(db, options);

@@ -4,9 +4,11 @@
 
 #include <QSqlDatabase>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace Galley {
 
@@ -36,6 +38,10 @@ public:
     // of transactions; on error nothing of the failing batch remains.
     static Status generate(QSqlDatabase &db, const Options &options);
     static Status generate(QSqlDatabase &db) { return generate(db, Options {}); }
+
+    // The demo's content schemas as written (hand-formatted JSON text), by name, in the order
+    // they are generated: for tests and benchmarks that want real schemas without a workspace.
+    static QList<std::pair<QString, QString>> schemaSources();
 };
 
 } // namespace Galley

@@ -166,6 +166,14 @@ Result<ContentSchema> ReplicaReader::schema(QSqlDatabase &db, Id schemaId)
     return schemaFrom(q.value());
 }
 
+Result<qint64> ReplicaReader::schemaUseCount(QSqlDatabase &db, Id schemaId)
+{
+    auto q = exec(db, QStringLiteral("SELECT count(*) FROM documents WHERE schema_id = ?"), { schemaId });
+    if (!q)
+        return q.error();
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
 Result<QHash<Id, qint64>> ReplicaReader::editionCounts(QSqlDatabase &db, CountLevel level, Id parentId)
 {
     const QString notDeleted = EditionQuery::notDeleted(u"e");
@@ -255,6 +263,18 @@ Result<std::pair<QString, QString>> ReplicaReader::serverConnection(QSqlDatabase
     if (q.value().next() && q.value().value(0).toString() == QLatin1String("server"))
         return std::pair { q.value().value(1).toString(), q.value().value(2).toString() };
     return std::pair<QString, QString> {};
+}
+
+Result<std::optional<Role>> ReplicaReader::signedInRole(QSqlDatabase &db)
+{
+    auto q = exec(db, QStringLiteral("SELECT u.role FROM workspace w JOIN users u ON u.id = w.user_id "
+                                     "WHERE w.id = 1 AND w.kind = 'server'"),
+                  {});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<Role> {};
+    return fromWire<Role>(q.value().value(0).toString());
 }
 
 Result<EditionDetail> ReplicaReader::editionDetail(QSqlDatabase &db, Id editionId)

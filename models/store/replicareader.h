@@ -74,6 +74,8 @@ public:
     // Schemas of an account (every account when 0), ordered by name.
     static Result<QList<SchemaSummary>> schemas(QSqlDatabase &db, Id accountId);
     static Result<ContentSchema> schema(QSqlDatabase &db, Id schemaId);
+    // How many documents of the workspace use a schema.
+    static Result<qint64> schemaUseCount(QSqlDatabase &db, Id schemaId);
 
     // Editions (every state but deleted) per account, per site of the account parentId,
     // or per sector of the site parentId. An aggregate over up to every edition: meant
@@ -88,6 +90,8 @@ public:
     // For a server workspace, its server's address and the signed-in user's e-mail address;
     // two empty strings for any other workspace.
     static Result<std::pair<QString, QString>> serverConnection(QSqlDatabase &db);
+    // The signed-in user's role in a server workspace; nullopt for any other workspace.
+    static Result<std::optional<Role>> signedInRole(QSqlDatabase &db);
 
     // Deployments in scope, newest first, after (createdMs, id) when given.
     static Result<QList<DeploymentRow>> deployments(QSqlDatabase &db, const Scope &scope,
