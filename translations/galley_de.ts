@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>Document</name>
+    <message>
+        <source>There is no such value in the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members can only be added to an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The object already has a member called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items can only be added to an array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s root value cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only object members have names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only object members can be moved between objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members can only be moved into an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member cannot be moved into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only array items can be reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley</name>
     <message>
         <source>“%1”</source>
@@ -919,6 +962,36 @@
     </message>
 </context>
 <context>
+    <name>Galley::GoToLineDialog</name>
+    <message>
+        <source>Go to Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Line, or line:column (1 to %1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1 or %1:5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a line number, optionally followed by :column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The text has %n line(s); Go goes to the last.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Galley::HistoryTimeline</name>
     <message>
         <source>an unknown user</source>
@@ -983,6 +1056,390 @@
     <message>
         <source>another edition</source>
         <translation>andere Fassung</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::JsonCodeView</name>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden line(s); click to unfold</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Galley::JsonEditor</name>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Minify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished">&amp;Suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fold &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;nfold All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has a line of %1 that formatting cannot shorten (a long string). Editing that line is slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has a line of %1 and is not JSON that Galley can format (%2). Editing that line is slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is a single line of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has lines of up to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galley shows it formatted, so that it stays fast to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Galley shows it formatted up to its first syntax error (%1), so that it stays fast to edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving writes it as one line again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving writes the formatted text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Formatted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep Formatted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as One Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep editing the formatted text, and minify it again when saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot format: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot minify: %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is now one line of %1: editing it is slow. Format it to edit comfortably.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::JsonFindBar</name>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole words only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace &amp;All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Invalid pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::JsonFormat</name>
+    <message>
+        <source>Invalid \u escape in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid escape in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A string must end on the line it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Control character in a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected end of the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a member name or &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected a member name in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;:&apos; after the member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected text after the end of the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::JsonText</name>
+    <message>
+        <source>Two changes touch the same part of the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::JsonText::Parser</name>
+    <message>
+        <source>The string is not closed: a double quote is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A string cannot span lines: write \n for a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A control character in a string must be escaped (\t, \u0001…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\u must be followed by four hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown escape sequence; use \&quot;, \\, \/, \b, \f, \n, \r, \t or \uXXXX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number needs digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decimal point must be followed by digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exponent needs digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text is empty: a JSON value is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text ends where a value is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value is expected before &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strings must be in double quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected character &apos;%1&apos;; a value is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text ends inside an object: &apos;}&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comma must be followed by another member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member names must be in double quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A member name in double quotes is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A colon is expected after the member name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected text after the end of the JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text ends inside an array: &apos;]&apos; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comma must be followed by another item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comma or &apos;}&apos; is expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comma or &apos;]&apos; is expected</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1209,6 +1666,45 @@
     </message>
     <message>
         <source>Connect this workspace to a server to write (Server › Connect to Server…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Sc&amp;hema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may not change schemas; a schema designer or an administrator can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Open the Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Delete the Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is used by %n document(s) in this workspace. A schema can only be deleted when no document uses it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the Schema?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1”? No document uses it. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1515,6 +2011,17 @@
     </message>
     <message>
         <source>The title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::NoticeBar</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the message</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1879,6 +2386,356 @@
     </message>
 </context>
 <context>
+    <name>Galley::SchemaDesigner</name>
+    <message>
+        <source>root schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema of the list&apos;s items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema of one item position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema of other properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a property in the tree to edit it, or add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Add Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a property after the selected one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Child Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a property inside the selected object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a reusable definition to the schema&apos;s $defs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the property up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the property down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values may be of type %1; check several for a union</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content must have this property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON value, e.g. &quot;text&quot;, 12, true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;fault:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a, b, c — or a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xamples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed values: a, b, c — or a JSON array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed &amp;values:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greater than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No two items alike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed (not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Must match a schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other properties:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The designer keeps these keywords exactly as written. Edit them in the JSON text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reusable schemas. Add one with Add Definition and refer to it with a $ref.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A boolean schema: true allows any value, false none. Change it in the JSON text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the definition this schema refers to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference leads outside this schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n position(s), each with its own schema</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>any value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Items Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON text has an error at line %1, column %2: %3 The designer shows the last valid version and is read-only until the text is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1” of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set “%1” of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pattern is not a valid regular expression; it was kept as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” needs values separated by commas, or a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” needs a JSON value, such as &quot;text&quot;, 12 or true.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” needs a whole number of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” needs a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley::SchemaDialect</name>
     <message>
         <source>Draft 7</source>
@@ -1887,6 +2744,1401 @@
     <message>
         <source>2020-12</source>
         <translation>2020-12</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaDocument</name>
+    <message>
+        <source>Typing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON text has an error at line %1, column %2 (%3). Fix it before editing in the designer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has no JSON text yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema has nothing at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change does not fit the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items can only be reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an item to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaEditorWindow</name>
+    <message>
+        <source>A name editors recognise, e.g. Financial Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What content this schema is for (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check Impact validates the content in this workspace against the schema as it is now, before you save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation type="unfinished">Schema</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate the content in this workspace against the schema as it is now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1[*] — Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to a server; connect it (Server › Connect to Server…) to save schemas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the schema a name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the schema (checks its impact first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Schema %1</source>
+        <translation type="unfinished">JSON Schema %1</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (keyword: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid JSON Schema %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s): see Problems</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A new schema: no content uses it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the content in this workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The impact check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema has problems; fix them to see its impact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No existing content would fail (%n item(s) checked).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n existing item(s) would fail</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them are valid today.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why they fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Failing editions (the first %n; click one to open it)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failing editions (click one to open it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Save the Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON does not parse. Fix the syntax error shown in the text, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The schema has %n problem(s). Fix them (see Problems), then save.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save a Breaking Change?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Save anyway? Those items keep their content; editors will have to fix them before they can be published again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Sending it to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in this workspace. It will be sent to the server when Galley is back online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaForm</name>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of the choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema expects %1 here; the value is shown as JSON so that nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished">Inhalte</translation>
+    </message>
+    <message>
+        <source>Required: please fill this in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems not shown at a field:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not valid JSON (%1), so there is no form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not a JSON object, so there is no form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema has problems: the form may be incomplete and the content cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than one value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">Keiner</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished">Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished">Nein</translation>
+    </message>
+    <message>
+        <source>The schema nests too deeply here to show as a form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema refers to %1, which the form cannot follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a date (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in your time zone (%1); saved with its offset from UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD HH:MM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, steps of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not allowed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (must be %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any JSON value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid JSON yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set. Tick the box to add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also contains %1, which the schema does not describe; kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list holds at most %1 items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also contains %1, which is not one of the choices; kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Edited as JSON: the form has no editor for what the schema allows here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaImpact</name>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must now be at least %n character(s) long</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must now be at most %n character(s) long</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 must now be at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be less than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must now have at least %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can now have at most %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must now have at least %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can now have at most %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must now contain at least %n matching item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can now contain at most %n matching item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (before: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (before: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is allowed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be a multiple of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer needs to be a multiple of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer has the “%2” rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be exactly %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now match the pattern %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must no longer contain the same item twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may now contain the same item twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new “%2” rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the “%2” rule changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may now be of any type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may now also be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer has the “%2” limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: “%2” relaxed from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer limited to a list of values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must now be one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer allows: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now also allows: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is no longer required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts fields the schema does not list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields of %1 that the schema does not list must now follow a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the rule for fields the schema does not list changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now accepts fields the schema does not list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from the schema; content that has it will be refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from the schema; existing values stay but are no longer checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New field: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the rule that applies when %2 is filled in changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now required when %2 is filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaProblemText</name>
+    <message>
+        <source>a date like 2026-11-22</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a date and time like 2026-11-22T09:30:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time like 09:30:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a duration like P3DT4H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an e-mail address like name@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host name like www.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IPv4 address like 192.0.2.10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an IPv6 address like 2001:db8::10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a full address like https://example.com/page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address like https://example.com/page or /page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address template like https://example.com/{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a UUID like 3f2b8c1e-5d4a-4e7b-9c61-0a8d2e4f6b13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a valid regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JSON pointer like /items/0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a relative JSON pointer like 1/name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the “%1” format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose one of: %1, … (%n values in all)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of another type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be %2, not %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (item %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a group of fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a value that is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be less than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a multiple of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must be at least %n character(s) long</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (it has %n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must be at most %n character(s) long</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 does not have the required form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must match the pattern %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the expected format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a valid regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required when %2 is filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a keyword allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not fit the rule for extra fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a field of this schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an allowed field name in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a field name that is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is one item more than the list allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs at least %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can have at most %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 must not contain the same item twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must contain at least one matching item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 must contain at least %n matching item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can contain at most %n matching item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs at least %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 can have at most %n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has a value of a kind that is excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches none of the allowed forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches more than one of the forms, but must match exactly one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not meet all of its rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not allowed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be encoded as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be %2 content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refers to a part of the schema that cannot be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaTreeModel</name>
+    <message>
+        <source>anything (true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation type="unfinished">Schema</translation>
+    </message>
+    <message>
+        <source>Required: content must have “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: content may leave out “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the title of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <source>There is no schema document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON text has an error at line %1, column %2 (%3). Fix it before editing in the designer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties can only be added to an object schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a property called “%1” here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add property “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“properties” of this schema is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Definitions need an object schema at the root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a definition called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add definition “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema has nothing at “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The root schema cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove property “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only properties and definitions have names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename property “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename definition “%1” to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only properties can be required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“required” of this schema is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make “%1” required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make “%1” optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only schema objects have a type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the type of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make “%1” %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only properties can be moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Properties can only be moved into an object schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A property cannot be moved into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move property “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a property called “%1” there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::SchemaValidator</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid URI reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; refers to a schema outside this document; Galley does not load schemas from elsewhere (copy it into &quot;$defs&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names an anchor that this schema does not define.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; points at nothing in this schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; points at something that is not a schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A content schema must be a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;$schema&quot; must be a string naming the JSON Schema dialect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown JSON Schema dialect &apos;%1&apos;: Galley understands Draft 7 (%2), 2019-09 (%3) and 2020-12 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema document &apos;%1&apos; cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema does not compile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema is not valid, so nothing can be validated against it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1,28 +1,16 @@
 #include "jsonviewer.h"
 
-#include "statepill.h"
+#include "syntaxtheme.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
-#include <QApplication>
 #include <QEvent>
 #include <QFontDatabase>
 
 namespace Galley {
-
-namespace {
-
-// Loading the definitions reads a few hundred files: do it once, on first use.
-KSyntaxHighlighting::Repository &repository()
-{
-    static KSyntaxHighlighting::Repository repo;
-    return repo;
-}
-
-} // namespace
 
 JsonViewer::JsonViewer(QWidget *parent)
     : QPlainTextEdit(parent)
@@ -41,7 +29,7 @@ void JsonViewer::setJson(const QString &json)
 {
     if (!m_highlighter) {
         m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
-        m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("JSON")));
+        m_highlighter->setDefinition(SyntaxTheme::repository().definitionForName(QStringLiteral("JSON")));
         applyTheme();
     }
     setPlainText(json);
@@ -59,20 +47,11 @@ void JsonViewer::applyTheme()
     if (!m_highlighter || m_applyingTheme)
         return;
     m_applyingTheme = true;
-    // Judge light or dark by the application's palette, not by the one set below.
-    const bool dark = StatePill::isDark(QApplication::palette(this));
-    const KSyntaxHighlighting::Theme theme = repository().defaultTheme(
-        dark ? KSyntaxHighlighting::Repository::DarkTheme : KSyntaxHighlighting::Repository::LightTheme);
+    // Judged by the application's palette, not by the one set below.
+    const KSyntaxHighlighting::Theme theme = SyntaxTheme::themeFor(this);
     m_highlighter->setTheme(theme);
     m_highlighter->rehighlight();
-
-    // The theme's colours are chosen for its own background: use that background.
-    QPalette pal = QWidget::palette();
-    pal.setColor(QPalette::Base, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::BackgroundColor)));
-    pal.setColor(QPalette::Text, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
-    pal.setColor(QPalette::Highlight, QColor::fromRgba(theme.editorColor(KSyntaxHighlighting::Theme::TextSelection)));
-    pal.setColor(QPalette::HighlightedText, QColor::fromRgba(theme.textColor(KSyntaxHighlighting::Theme::Normal)));
-    setPalette(pal);
+    setPalette(SyntaxTheme::editorPalette(QWidget::palette(), theme));
     m_applyingTheme = false;
 }
 

@@ -9,7 +9,9 @@
 #include "newdocumentdialog.h"
 #include "remarkdialog.h"
 #include "icons.h"
+#include "schemaeditorwindow.h"
 #include "schemaview.h"
+#include "domain/permissions.h"
 #include "store/localstore.h"
 #include "store/replicareader.h"
 #include "store/storeworker.h"
@@ -100,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
         checkReady();
     });
     connect(m_schemas, &SchemaView::countsChanged, this, &MainWindow::updateStatusBar);
+    connect(m_schemas, &SchemaView::schemaActivated, this, [this](Id id) { editSchema(id); });
     connect(m_deployments, &DeploymentView::countsChanged, this, &MainWindow::updateStatusBar);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusBar);
     connect(m_content, &ContentView::firstPageLoaded, this, &MainWindow::checkReady);
@@ -182,6 +185,14 @@ void MainWindow::createActions()
     m_editDraftAction->setObjectName(u"actionEditDraft"_s);
     m_remarkAction = edit->addAction(Icons::get(u"mail-reply-sender"_s), tr("Add &Remark…"), this, &MainWindow::addRemark);
     m_remarkAction->setObjectName(u"actionAddRemark"_s);
+    edit->addSeparator();
+    m_newSchemaAction = edit->addAction(Icons::get(u"document-new"_s), tr("New &Schema…"), this, &MainWindow::newSchema);
+    m_newSchemaAction->setObjectName(u"actionNewSchema"_s);
+    m_editSchemaAction = edit->addAction(Icons::get(u"code-context"_s), tr("Edit Sc&hema…"), this, [this] { editSchema(); });
+    m_editSchemaAction->setObjectName(u"actionEditSchema"_s);
+    m_editSchemaAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_deleteSchemaAction = edit->addAction(Icons::get(u"edit-delete"_s), tr("&Delete Schema…"), this, &MainWindow::deleteSchema);
+    m_deleteSchemaAction->setObjectName(u"actionDeleteSchema"_s);
     edit->addSeparator();
     QAction *findAction = edit->addAction(Icons::get(u"edit-find"_s), tr("&Find…"), this, &MainWindow::find);
     findAction->setShortcut(QKeySequence::Find);
@@ -604,10 +615,123 @@ void MainWindow::addRemark()
     dialog->open();
 }
 
+// Why the signed-in user may not save schemas; empty when they may, or when the workspace has
+// no server (the schema editor then says why it cannot save).
+static QString schemaSaveRefusal(QSqlDatabase &db)
+{
+    const auto role = ReplicaReader::signedInRole(db);
+    if (!role || !role->has_value() || roleHas(**role, Permission::SaveSchema))
+        return {};
+    return QCoreApplication::translate("Galley::MainWindow",
+                                       "Your role may not change schemas; a schema designer or an administrator can.");
+}
+
+void MainWindow::newSchema()
+{
+    if (!m_worker)
+        return;
+    ContentSchema blank;
+    blank.accountId = m_scope.accountId;
+    m_worker->post(this, [](QSqlDatabase &db) { return schemaSaveRefusal(db); },
+                   [this, blank](const QString &refusal) { openSchemaEditor(blank, refusal); });
+}
+
+void MainWindow::editSchema(Id schemaId)
+{
+    if (!m_worker)
+        return;
+    if (schemaId == 0)
+        schemaId = m_schemas->selectedSchemaId();
+    if (schemaId == 0)
+        return;
+    // One window per schema: a second request raises it.
+    for (auto *w : findChildren<SchemaEditorWindow *>()) {
+        if (w->schemaId() == schemaId) {
+            w->raise();
+            w->activateWindow();
+            return;
+        }
+    }
+    m_worker->post(this,
+                   [schemaId](QSqlDatabase &db) -> Result<std::pair<ContentSchema, QString>> {
+                       auto schema = ReplicaReader::schema(db, schemaId);
+                       if (!schema)
+                           return schema.error();
+                       return std::pair { schema.value(), schemaSaveRefusal(db) };
+                   },
+                   [this](Result<std::pair<ContentSchema, QString>> loaded) {
+                       if (!loaded) {
+                           QMessageBox::warning(this, tr("Cannot Open the Schema"), loaded.error().message);
+                           return;
+                       }
+                       openSchemaEditor(loaded->first, loaded->second);
+                   });
+}
+
+void MainWindow::openSchemaEditor(const ContentSchema &schema, const QString &refusal)
+{
+    auto *window = new SchemaEditorWindow(m_worker, m_sync ? m_sync->engine() : nullptr, schema, refusal, this);
+    window->setWindowFlag(Qt::Window);
+    connect(window, &SchemaEditorWindow::editionActivated, this, [this](Id editionId) {
+        m_tabs->setCurrentWidget(m_content);
+        m_content->detailPane()->showEdition(editionId);
+        raise();
+        activateWindow();
+    });
+    window->show();
+}
+
+void MainWindow::deleteSchema()
+{
+    if (!m_sync || !m_worker)
+        return;
+    const Id schemaId = m_schemas->selectedSchemaId();
+    if (schemaId == 0)
+        return;
+    m_worker->post(this,
+                   [schemaId](QSqlDatabase &db) -> Result<std::tuple<QString, qint64, QString>> {
+                       auto schema = ReplicaReader::schema(db, schemaId);
+                       if (!schema)
+                           return schema.error();
+                       const auto used = ReplicaReader::schemaUseCount(db, schemaId);
+                       if (!used)
+                           return used.error();
+                       return std::tuple { schema->name, used.value(), schemaSaveRefusal(db) };
+                   },
+                   [this, schemaId](Result<std::tuple<QString, qint64, QString>> found) {
+                       if (!found || !m_sync) {
+                           if (!found)
+                               QMessageBox::warning(this, tr("Cannot Delete the Schema"), found.error().message);
+                           return;
+                       }
+                       const auto &[name, used, refusal] = found.value();
+                       if (!refusal.isEmpty()) {
+                           QMessageBox::information(this, tr("Cannot Delete the Schema"), refusal);
+                           return;
+                       }
+                       if (used > 0) {
+                           QMessageBox::information(this, tr("Cannot Delete the Schema"),
+                                                    tr("“%1” is used by %n document(s) in this workspace. A schema can "
+                                                       "only be deleted when no document uses it.", nullptr, int(used))
+                                                        .arg(name));
+                           return;
+                       }
+                       if (QMessageBox::question(this, tr("Delete the Schema?"),
+                                                 tr("Delete “%1”? No document uses it. This cannot be undone.").arg(name),
+                                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+                           != QMessageBox::Yes)
+                           return;
+                       m_sync->engine()->deleteSchema(schemaId, [this](Status st) {
+                           if (!st)
+                               QMessageBox::warning(this, tr("Cannot Delete the Schema"), st.error().message);
+                       });
+                   });
+}
+
 void MainWindow::updateSyncActions()
 {
     const bool synced = m_sync != nullptr;
-    for (QAction *a : { m_newDocumentAction, m_editDraftAction, m_remarkAction }) {
+    for (QAction *a : { m_newDocumentAction, m_editDraftAction, m_remarkAction, m_newSchemaAction, m_deleteSchemaAction }) {
         if (!a)
             continue;
         a->setEnabled(synced);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/content.h"
 #include "domain/result.h"
 #include "domain/tenancy.h"
 #include "sync/syncstatus.h"
@@ -66,6 +67,13 @@ public:
     // Opens (creating if needed) the workspace of that server and account, then connects it.
     void openServerWorkspace(const QUrl &server, const QString &email, const QString &password);
     SyncController *syncController() const;
+
+    // Opens the schema editor (its own window) for a schema of the workspace (0: the one
+    // selected in Schemas), or raises the one already open.
+    void editSchema(Id schemaId = 0);
+    void newSchema();
+    // Deletes the selected schema after asking; refused, with the count, while documents use it.
+    void deleteSchema();
     // Remembers that the certificate with this SHA-256 fingerprint is trusted for server.
     static void trustCertificate(const QUrl &server, const QByteArray &sha256Fingerprint);
 
@@ -95,6 +103,7 @@ private:
     void newDocument();
     void editDraft(Id editionId = 0, const QJsonArray &serverErrors = {});
     void addRemark();
+    void openSchemaEditor(const ContentSchema &schema, const QString &refusal);
 
     QString m_path;
     QPointer<StoreWorker> m_worker;
@@ -122,6 +131,9 @@ private:
     QAction *m_newDocumentAction = nullptr;
     QAction *m_editDraftAction = nullptr;
     QAction *m_remarkAction = nullptr;
+    QAction *m_newSchemaAction = nullptr;
+    QAction *m_editSchemaAction = nullptr;
+    QAction *m_deleteSchemaAction = nullptr;
 };
 
 } // namespace Galley

@@ -116,6 +116,11 @@ SchemaView::SchemaView(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setAccessibleName(tr("Schemas"));
+    connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const Id id = index.data(SchemaListModel::IdRole).toLongLong();
+        if (id != 0)
+            Q_EMIT schemaActivated(id);
+    });
     m_listStack->addWidget(m_list);
     m_listEmpty->setIcon(Icons::get(u"code-context"_s));
     m_listStack->addWidget(m_listEmpty);

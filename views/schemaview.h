@@ -49,6 +49,8 @@ public:
 
 Q_SIGNALS:
     void countsChanged();
+    // The user double-clicked a schema or pressed Enter on it.
+    void schemaActivated(Galley::Id schemaId);
 
 private:
     void onCurrentChanged();
