@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -135,8 +136,6 @@ SchemaEditorWindow::SchemaEditorWindow(StoreWorker *worker, SyncEngine *engine, 
     m_splitter->setStretchFactor(0, 4);
     m_splitter->setStretchFactor(1, 4);
     m_splitter->setStretchFactor(2, 3);
-    // The designer's property panel needs room for its type check boxes; the side tabs less.
-    m_splitter->setSizes({ 600, 470, 330 });
     m_splitter->setChildrenCollapsible(false);
 
     auto *central = new QWidget;
@@ -185,10 +184,23 @@ SchemaEditorWindow::SchemaEditorWindow(StoreWorker *worker, SyncEngine *engine, 
     updateTitle();
     validateNow();
     refreshPreview();
-    resize(1400, 860);
+    // Most of the screen: three panes side by side.
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 960);
+    resize(std::max(1400, available.width() * 9 / 10), std::max(860, available.height() * 9 / 10));
 }
 
 SchemaEditorWindow::~SchemaEditorWindow() = default;
+
+void SchemaEditorWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_sized)
+        return;
+    m_sized = true;
+    // The designer (a tree and its property panel) needs the most room, the side tabs the least.
+    const int total = m_splitter->width();
+    m_splitter->setSizes({ total * 46 / 100, total * 31 / 100, total - total * 46 / 100 - total * 31 / 100 });
+}
 
 void SchemaEditorWindow::buildActions()
 {

@@ -85,6 +85,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildActions();
@@ -134,6 +135,7 @@ private:
     QString m_savedName;
     QString m_savedDescription;
     bool m_saving = false;
+    bool m_sized = false;   // the panes got their first sizes
 };
 
 } // namespace Galley
