@@ -310,7 +310,8 @@ public:
             if (status.connection == SyncStatus::Connection::Offline)
                 setConnection(SyncStatus::Connection::Online);
             if (started) {
-                QMetaObject::invokeMethod(this, [this] { q->syncNow(); }, Qt::QueuedConnection);
+                // Changes that backed off while the server was away go now, not minutes later.
+                worker->post(this, [](QSqlDatabase &db) { return SyncStore::dueNow(db); }, [this](Status) { q->syncNow(); });
                 if (o.listen && socket.state() == QAbstractSocket::UnconnectedState)
                     openSocket();
             }
@@ -885,17 +886,28 @@ public:
         };
         const Id account = accountId;
         const qint64 id = item.id;
-        if (r.status >= 200 && r.status < 300) {
+        // A success whose answer was cut off or garbled is sent again with the same key: the
+        // server gives back the answer it stored, and nothing is applied twice.
+        const bool succeeded = r.status >= 200 && r.status < 300;
+        if (succeeded && !r.transport) {
             ++summary.pushed;
             const QJsonObject answer = r.data().toObject();
             Q_EMIT q->changeSent(item, answer);
+            const int attempts = item.attempts;
             worker->post(this, [account, id, answer](QSqlDatabase &db) { return SyncStore::accept(db, account, id, answer); },
-                         [this, done](Result<ReplicaChange> change) {
-                             if (!change)
-                                 qCWarning(lcSync) << "cannot apply a write's answer:" << change.error().message;
-                             else if (!change->isEmpty())
-                                 Q_EMIT q->replicaChanged(change.value());
-                             done();
+                         [this, done, id, attempts](Result<ReplicaChange> change) {
+                             if (change) {
+                                 if (!change->isEmpty())
+                                     Q_EMIT q->replicaChanged(change.value());
+                                 done();
+                                 return;
+                             }
+                             // Never left "sending": it waits in the outbox with the reason.
+                             qCWarning(lcSync) << "cannot apply a write's answer:" << change.error().message;
+                             const QDateTime next = QDateTime::currentDateTimeUtc().addMSecs(backoffMs(attempts, 300000));
+                             const QString message = change.error().message;
+                             worker->post(this, [id, next, message](QSqlDatabase &db) { return SyncStore::retryLater(db, id, next, message); },
+                                          [done](Status) { done(); });
                          });
             return;
         }

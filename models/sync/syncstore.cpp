@@ -1262,6 +1262,12 @@ Status SyncStore::requeueSending(QSqlDatabase &db)
     return q ? Status() : Status(q.error());
 }
 
+Status SyncStore::dueNow(QSqlDatabase &db)
+{
+    auto q = run(db, u"UPDATE outbox SET next_attempt_at = 0 WHERE state = 'queued' AND next_attempt_at > 0"_s);
+    return q ? Status() : Status(q.error());
+}
+
 Result<ReplicaChange> SyncStore::accept(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &answer)
 {
     Transaction tx(db);

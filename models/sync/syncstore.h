@@ -95,6 +95,9 @@ public:
     static Result<QDateTime> nextDue(QSqlDatabase &db);
     // After a crash: items left "sending" go back to the queue (their key makes a resend safe).
     static Status requeueSending(QSqlDatabase &db);
+    // The server answers again after it could not be reached: what waits on a backoff is due now
+    // (its failures were the server's absence, not the change's).
+    static Status dueNow(QSqlDatabase &db);
 
     // Outcomes.
     static Result<ReplicaChange> accept(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &answer);
