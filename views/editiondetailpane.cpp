@@ -1,4 +1,5 @@
 #include "editiondetailpane.h"
+#include "workflowactionbar.h"
 
 #include "busyindicator.h"
 #include "displayformat.h"
@@ -155,6 +156,9 @@ EditionDetailPane::EditionDetailPane(QWidget *parent)
     badges->addStretch();
     layout->addLayout(badges);
 
+    m_actions = new WorkflowActionBar(content);
+    layout->addWidget(m_actions);
+
     m_banner = new QLabel(content);
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::RichText);
@@ -215,6 +219,8 @@ EditionDetailPane::~EditionDetailPane() = default;
 void EditionDetailPane::setWorker(StoreWorker *worker)
 {
     m_worker = worker;
+    m_actions->setWorker(worker);
+    m_actions->showEdition(0);
     m_editionId = 0;
     m_shownId = 0;
     ++m_generation;
@@ -233,11 +239,13 @@ void EditionDetailPane::showEdition(Id editionId)
         return;
     m_editionId = editionId;
     request();
+    m_actions->showEdition(editionId);
 }
 
 void EditionDetailPane::reload()
 {
     request();
+    m_actions->reload();
 }
 
 void EditionDetailPane::setLoading(bool loading)

@@ -18,6 +18,7 @@ class FactGrid;
 class HistoryTimeline;
 class StatePill;
 class StoreWorker;
+class WorkflowActionBar;
 
 // Everything about one edition, read-only: title, state, version, where it lives,
 // its fields, where it was published and the document's history. Loads through
@@ -43,6 +44,7 @@ public:
     Id shownEditionId() const { return m_shownId; }
     QString shownTitle() const;
     HistoryTimeline *historyTimeline() const { return m_history; }
+    WorkflowActionBar *actionBar() const { return m_actions; }
 
 Q_SIGNALS:
     // The edition (or its error, or the empty state for 0) is on screen.
@@ -75,6 +77,7 @@ private:
     QLabel *m_version;
     StatePill *m_forcePill;
     QLabel *m_banner;
+    WorkflowActionBar *m_actions;
     FactGrid *m_details;
     QLabel *m_fieldsHeader;
     FactGrid *m_fields;

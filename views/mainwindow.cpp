@@ -8,6 +8,9 @@
 #include "editdraftdialog.h"
 #include "newdocumentdialog.h"
 #include "remarkdialog.h"
+#include "editiondiffwindow.h"
+#include "workflowactionbar.h"
+#include "workflowdialogs.h"
 #include "icons.h"
 #include "schemaeditorwindow.h"
 #include "schemaview.h"
@@ -26,6 +29,7 @@
 #include "sync/syncengine.h"
 #include "syncstatuswidget.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -107,6 +111,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusBar);
     connect(m_content, &ContentView::firstPageLoaded, this, &MainWindow::checkReady);
     connect(m_content->detailPane(), &EditionDetailPane::loaded, this, &MainWindow::checkReady);
+    connect(m_content->detailPane()->actionBar(), &WorkflowActionBar::eventRequested, this, &MainWindow::fireWorkflowEvent);
 
     // Server changes arrive page by page: the views catch up at most every 50 ms, in place.
     m_changeTimer.setSingleShot(true);
@@ -185,6 +190,11 @@ void MainWindow::createActions()
     m_editDraftAction->setObjectName(u"actionEditDraft"_s);
     m_remarkAction = edit->addAction(Icons::get(u"mail-reply-sender"_s), tr("Add &Remark…"), this, &MainWindow::addRemark);
     m_remarkAction->setObjectName(u"actionAddRemark"_s);
+    QAction *compare = edit->addAction(Icons::get(u"document-compare"_s), tr("&Compare Editions…"), this,
+                                       &MainWindow::compareEditions);
+    compare->setObjectName(u"actionCompareEditions"_s);
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_D));
+    compare->setStatusTip(tr("Show the selected edition side by side with the one before it, word by word"));
     edit->addSeparator();
     m_newSchemaAction = edit->addAction(Icons::get(u"document-new"_s), tr("New &Schema…"), this, &MainWindow::newSchema);
     m_newSchemaAction->setObjectName(u"actionNewSchema"_s);
@@ -615,6 +625,81 @@ void MainWindow::addRemark()
     dialog->open();
 }
 
+void MainWindow::compareEditions()
+{
+    WorkflowActionBar *bar = m_content->detailPane()->actionBar();
+    if (!m_worker || !bar->hasContext() || bar->context().edition.id != m_content->detailPane()->editionId())
+        return;
+    const Edition &edition = bar->context().edition;
+    auto *window = new EditionDiffWindow(m_worker, edition.documentId, 0, edition.id, this);
+    window->show();
+}
+
+void MainWindow::fireWorkflowEvent(Workflow::Event event)
+{
+    using Workflow::Event;
+    WorkflowActionBar *bar = m_content->detailPane()->actionBar();
+    if (!m_sync || !bar->hasContext())
+        return;
+    const Workflow::Context context = bar->context();
+    const Edition &edition = context.edition;
+    const Id editionId = edition.id;
+    const auto send = [this, editionId, event](const Workflow::Request &request) {
+        if (!m_sync)
+            return;
+        m_sync->engine()->transition(editionId, event, request, [this, event](Status st) {
+            if (!st) {
+                QMessageBox::warning(this, tr("Cannot %1").arg(Workflow::displayName(event)), st.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("%1: done here; it is sent to the server with your other changes.")
+                                             .arg(Workflow::displayName(event)),
+                                     6000);
+        });
+    };
+
+    WorkflowDialog *dialog = nullptr;
+    switch (event) {
+    case Event::Submit:
+    case Event::Unschedule:
+        send(Workflow::Request { edition.lockVersion, {}, {}, {} });
+        return;
+    case Event::Publish:
+    case Event::ApproveRetrospectively: {
+        const VersionNumber version = event == Event::Publish ? Workflow::nextVersion(edition, context.documentEditions)
+                                                              : edition.version;
+        QMessageBox box(QMessageBox::Question, Workflow::displayName(event),
+                        event == Event::Publish ? tr("Publish “%1” as version %2?").arg(edition.title, version.toString())
+                                                : tr("Approve the force publishing of “%1”?").arg(edition.title),
+                        QMessageBox::Ok | QMessageBox::Cancel, this);
+        box.setObjectName(u"workflowConfirmation"_s);
+        box.setInformativeText(event == Event::Publish
+                                       ? tr("It goes live on the site and replaces the edition that is live now.")
+                                       : tr("You confirm, as the second pair of eyes, what was published without review."));
+        box.button(QMessageBox::Ok)->setText(Workflow::displayName(event));
+        if (box.exec() == QMessageBox::Ok)
+            send(Workflow::Request { edition.lockVersion, {}, {}, {} });
+        return;
+    }
+    case Event::ForcePublish: dialog = new ForcePublishDialog(edition, this); break;
+    case Event::Schedule: dialog = new ScheduleDialog(edition, ScheduleDialog::Mode::Schedule, this); break;
+    case Event::ForceSchedule: dialog = new ScheduleDialog(edition, ScheduleDialog::Mode::ForceSchedule, this); break;
+    case Event::Unpublish: dialog = new UnpublishDialog(edition, context.unpublishing, context.documentUrl, this); break;
+    case Event::Withdraw: dialog = new WithdrawDialog(edition, context.unpublishing, context.documentUrl, this); break;
+    case Event::Unwithdraw: dialog = new UnwithdrawDialog(edition, this); break;
+    case Event::CreateNewEdition: dialog = new NewEditionDialog(edition, this); break;
+    case Event::Delete: dialog = new DeleteDraftDialog(edition, this); break;
+    case Event::Reject: dialog = new RejectDialog(edition, this); break;
+    case Event::CreateDocument:
+    case Event::Edit:
+    case Event::ScheduledPublish:
+        return;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [dialog, send] { send(dialog->request()); });
+    dialog->open();
+}
+
 // Why the signed-in user may not save schemas; empty when they may, or when the workspace has
 // no server (the schema editor then says why it cannot save).
 static QString schemaSaveRefusal(QSqlDatabase &db)
@@ -737,6 +822,8 @@ void MainWindow::updateSyncActions()
         a->setEnabled(synced);
         a->setToolTip(synced ? QString() : tr("Connect this workspace to a server to write (Server › Connect to Server…)"));
     }
+    m_content->detailPane()->actionBar()->setUnavailable(
+            synced ? QString() : tr("Connect this workspace to a server to move editions through the workflow (Server › Connect to Server…)"));
     for (QAction *a : { m_syncNowAction, m_workOfflineAction, m_outboxAction, m_signOutAction }) {
         if (a)
             a->setEnabled(synced);

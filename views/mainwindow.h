@@ -1,5 +1,6 @@
 #pragma once
 
+#include "workflow/workflow.h"
 #include "domain/content.h"
 #include "domain/result.h"
 #include "domain/tenancy.h"
@@ -103,6 +104,10 @@ private:
     void newDocument();
     void editDraft(Id editionId = 0, const QJsonArray &serverErrors = {});
     void addRemark();
+    // A workflow action bar button: its dialog when it has one, then the transition.
+    void fireWorkflowEvent(Galley::Workflow::Event event);
+    // The selected edition side by side with the one before it (its own window).
+    void compareEditions();
     void openSchemaEditor(const ContentSchema &schema, const QString &refusal);
 
     QString m_path;

@@ -442,6 +442,11 @@ void OutboxView::confirmDiscard()
     case OutboxItem::Action::AddRemark:
         lost = tr("Your remark will be lost.");
         break;
+    case OutboxItem::Action::Transition:
+        lost = item->state == OutboxItem::State::Failed
+                ? tr("The server refused it; this only removes it from the list.")
+                : tr("The decision will not be sent, and this workspace shows the edition as the server has it.");
+        break;
     }
 
     // The summary quotes titles itself: it goes on a line of its own rather than into quotes.

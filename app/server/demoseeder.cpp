@@ -323,6 +323,21 @@ Status Seeding::copyAll()
         m_outcome.accounts = int(out.rows());
     }
     {
+        // Every account denies the host of the demo's dangerous link (kLinks in
+        // demoworkspace.cpp: "http://free-prizes.example/claim-now") and one more, so that a link
+        // check on demo content finds danger without contacting anything.
+        RowInserter out(m_db, d, u"link_deny_hosts"_s, { u"account_id"_s, u"host"_s, u"created_at"_s });
+        const Status s = copy(out, u"SELECT id, created_at FROM accounts ORDER BY id"_s, [](const QSqlQuery &q, RowInserter &o) {
+            for (const QString &host : { u"free-prizes.example"_s, u"malware-downloads.example"_s }) {
+                if (Status added = o.add({ q.value(0), host, q.value(1) }); !added)
+                    return added;
+            }
+            return Status {};
+        });
+        if (!s)
+            return s;
+    }
+    {
         RowInserter out(m_db, d, u"sites"_s, { u"id"_s, u"account_id"_s, u"name"_s, u"domain"_s, u"created_at"_s });
         if (Status s = copyColumns(out, u"SELECT id, account_id, name, domain, created_at FROM sites ORDER BY id"_s); !s)
             return s;

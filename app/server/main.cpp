@@ -4,6 +4,8 @@
 
 #include "api/entities.h"
 #include "api/idempotency.h"
+#include "api/scheduledpublisher.h"
+#include "api/serverclock.h"
 #include "api/v1.h"
 #include "auth/authroutes.h"
 #include "auth/storeauthenticator.h"
@@ -145,6 +147,13 @@ int main(int argc, char *argv[])
                                          QString::number(AuthRoutes::kAccessTokenSeconds));
     accessTokenOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(accessTokenOption);
+    // Tests: the workflow's clock (transition times, the five-minute rule, when scheduled jobs are due).
+    const QCommandLineOption clockFileOption(u"clock-file"_s,
+                                             u"Tests: read \"now\" from FILE on every use: an ISO 8601 instant (the clock stands "
+                                             "there, e.g. 2030-01-07T09:00:00Z) or +/-seconds added to the system clock; missing "
+                                             "or empty: the system clock."_s,
+                                             u"FILE"_s);
+    parser.addOption(clockFileOption);
     parser.addOptions({ listenOption, databaseOption, seedOption, allowDemoOption, accountOption, emailOption,
                         nameOption, roleOption, passwordOption, writeRateOption, retentionOption, keepAfterOption,
                         tlsCertOption, tlsKeyOption });
@@ -320,6 +329,9 @@ int main(int argc, char *argv[])
     v1Options.writesPerSecond = writeRate;
     v1Options.writeBurst = writeRate * 10;
     v1Options.accessTokenSeconds = accessTokenSeconds;
+    auto clock = parser.isSet(clockFileOption) ? std::make_shared<const ServerClock>(parser.value(clockFileOption))
+                                               : std::make_shared<const ServerClock>();
+    v1Options.clock = clock;
     ApiVersion v1 = buildV1(*store, hub, v1Options);
     addTestRoutes(v1);
     // Maintenance at start and every hour: stored idempotent answers are kept a day; the change
@@ -359,14 +371,19 @@ int main(int argc, char *argv[])
                 .arg(api->port())
                 .arg(url->toDisplayString()));
 
+    // Scheduled publishing: due jobs at start (those that fell due while the server was down), then every second.
+    auto scheduler = std::make_unique<ScheduledPublisher>(*store, hub, clock);
+    scheduler->start();
+
     bool stopping = false;
-    QObject::connect(shutdown.get(), &ShutdownSignal::requested, &app, [&api, &hub, &stopping](int signalNumber) {
+    QObject::connect(shutdown.get(), &ShutdownSignal::requested, &app, [&api, &hub, &scheduler, &stopping](int signalNumber) {
         if (stopping)
             return;   // a second signal while draining: the deadlines below still hold
         stopping = true;
         out(u"signal %1: shutting down"_s.arg(signalNumber));
         // No new connections; running requests finish and their replies go out (10 s at most);
         // then the event streams close with 1001 (going away).
+        scheduler->stop();
         if (!api->shutdown(std::chrono::seconds(10)))
             fail(u"requests still running after 10 s: their replies are lost"_s);
         hub->shutdown(std::chrono::seconds(2));
@@ -379,6 +396,7 @@ int main(int argc, char *argv[])
     shutdown.reset();
     std::signal(SIGTERM, SIG_IGN);
     std::signal(SIGINT, SIG_IGN);
+    scheduler.reset();
     api.reset();   // before the hub: the routes hold it as their EventSink
     hub.reset();
     store.reset();

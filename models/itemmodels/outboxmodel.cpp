@@ -235,6 +235,7 @@ QString OutboxModel::actionLabel(OutboxItem::Action action)
     case OutboxItem::Action::Update: return tr("Edit");
     case OutboxItem::Action::Delete: return tr("Delete");
     case OutboxItem::Action::AddRemark: return tr("Remark");
+    case OutboxItem::Action::Transition: return tr("Decision");
     }
     return {};
 }

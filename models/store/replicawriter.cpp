@@ -348,7 +348,7 @@ Status ReplicaWriter::writeEdition(const Edition &e)
 
 Status ReplicaWriter::upsert(const Unpublishing &u)
 {
-    if (u.id <= 0)
+    if (u.id == 0)   // negative: an offline decision's, not yet on the server
         return invalidId("unpublishing");
     Status st;
     QSqlQuery &q = prepared(
@@ -384,7 +384,7 @@ Status ReplicaWriter::upsert(const EditorialRemark &r)
 
 Status ReplicaWriter::upsert(const AuditEntry &a)
 {
-    if (a.id <= 0)
+    if (a.id == 0)   // negative: an offline decision's, not yet on the server
         return invalidId("audit entry");
     Status st;
     QSqlQuery &q = prepared("audit_entries",

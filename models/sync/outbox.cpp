@@ -63,6 +63,8 @@ OutboxItem OutboxRows::read(const QSqlQuery &r)
     item.action = action == "create"_L1 ? OutboxItem::Action::Create
         : action == "delete"_L1         ? OutboxItem::Action::Delete
         : action == "add_remark"_L1     ? OutboxItem::Action::AddRemark
+        : item.path.endsWith("/transitions"_L1) || (item.path.startsWith("/documents/"_L1) && item.path.endsWith("/editions"_L1))
+            ? OutboxItem::Action::Transition
                                         : OutboxItem::Action::Update;
     if (!r.value(10).isNull())
         item.baseLockVersion = r.value(10).toLongLong();
@@ -114,6 +116,7 @@ QString toWire(OutboxItem::Action a)
     case OutboxItem::Action::Update: return u"update"_s;
     case OutboxItem::Action::Delete: return u"delete"_s;
     case OutboxItem::Action::AddRemark: return u"add_remark"_s;
+    case OutboxItem::Action::Transition: return u"transition"_s;
     }
     return u"update"_s;
 }

@@ -29,7 +29,12 @@ struct OutboxItem
         Conflict,   // 409: someone else changed the same fields; a conflict record waits for a merge
         Gone,       // 404: the target was deleted on the server; the user recreates or discards it
     };
-    enum class Action { Create, Update, Delete, AddRemark };
+    // Transition: a workflow event (POST /editions/{id}/transitions, or POST
+    // /documents/{id}/editions for a new edition) with the lock_version the user saw. Stored as an update of the edition (the outbox table's action column predates
+    // it); its path tells it apart. Its body's "_apply" holds the optimistic state, "_local" the
+    // rows it added locally (audit, remarks, unpublishing) and the other editions it changed;
+    // neither is sent.
+    enum class Action { Create, Update, Delete, AddRemark, Transition };
 
     qint64 id = 0;
     Id accountId = 0;

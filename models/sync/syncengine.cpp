@@ -861,7 +861,9 @@ public:
         QList<std::pair<QByteArray, QByteArray>> headers { { "Idempotency-Key", item.idempotencyKey.toUtf8() } };
         if (item.method != "DELETE"_L1) {
             QJsonObject b = item.body;
-            if (item.baseLockVersion && item.method == "PUT"_L1)
+            b.remove(u"_apply"_s);   // a transition's local bookkeeping
+            b.remove(u"_local"_s);
+            if (item.baseLockVersion && (item.method == "PUT"_L1 || item.action == OutboxItem::Action::Transition))
                 b.insert(u"lock_version"_s, *item.baseLockVersion);
             body = b;
         } else if (item.baseLockVersion) {
@@ -921,6 +923,19 @@ public:
             const QString message = r.message();
             worker->post(this, [id, next, message](QSqlDatabase &db) { return SyncStore::retryLater(db, id, next, message); },
                          [done](Status) { done(); });
+            return;
+        }
+        if (item.action == OutboxItem::Action::Transition) {
+            // A decision is never merged: the edition moved, or the rules say no. Undo it and say why.
+            const QJsonObject theirs = r.status == 409 ? r.data().toObject() : QJsonObject();
+            const QString message = r.status == 404 ? tr("The edition was deleted on the server.") : r.message();
+            worker->post(this, [account, id, message, theirs](QSqlDatabase &db) {
+                return SyncStore::refuseTransition(db, account, id, message, theirs);
+            }, [this, done](Result<ReplicaChange> change) {
+                if (change && !change->isEmpty())
+                    Q_EMIT q->replicaChanged(change.value());
+                done();
+            });
             return;
         }
         if (r.status == 409) {
@@ -1293,6 +1308,17 @@ void SyncEngine::addRemark(Id editionId, const QString &body, std::function<void
     const Id user = d->userId;
     local([account, user, editionId, body](QSqlDatabase &db, ReplicaChange *c) {
         return asStatus(SyncStore::addRemark(db, account, user, editionId, body), c);
+    }, std::move(done));
+}
+
+void SyncEngine::transition(Id editionId, Workflow::Event event, const Workflow::Request &request,
+                            std::function<void(Status)> done)
+{
+    const Id account = d->accountId;
+    const Id user = d->userId;
+    local([account, user, editionId, event, request](QSqlDatabase &db, ReplicaChange *c) {
+        return asStatus(SyncStore::transition(db, account, user, editionId, event, request,
+                                              QDateTime::currentDateTimeUtc()), c);
     }, std::move(done));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "workflow/workflow.h"
 #include "domain/content.h"
 #include "domain/result.h"
 #include "sync/outbox.h"
@@ -94,6 +95,10 @@ public:
     void editEdition(Id editionId, const EditionEdit &edit, std::function<void(Status)> done = {});
     void createDocument(const NewDocument &document, std::function<void(Result<Id>)> done = {});   // the new edition's (local) id
     void addRemark(Id editionId, const QString &body, std::function<void(Status)> done = {});
+    // A workflow event (SyncStore::transition): decided locally by the server's rules, shown at
+    // once, sent with the lock_version the user saw; a refusal undoes it and says who acted.
+    void transition(Id editionId, Workflow::Event event, const Workflow::Request &request,
+                    std::function<void(Status)> done = {});
     void createSchema(const QJsonObject &schema, std::function<void(Result<Id>)> done = {});
     void updateSchema(Id schemaId, const QJsonObject &changes, std::function<void(Status)> done = {});
     void deleteSchema(Id schemaId, std::function<void(Status)> done = {});

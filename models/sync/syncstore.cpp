@@ -8,6 +8,7 @@
 #include "sync/outboxrows.h"
 #include "sync/syncengine.h"
 #include "sync/wireformat.h"
+#include "workflow/workflowcontext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,7 +16,10 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QLocale>
 #include <QUuid>
+
+#include <algorithm>
 
 #include <optional>
 
@@ -88,6 +92,10 @@ QJsonObject applyBody(const QString &entity, QJsonObject target, const QJsonObje
         if (body.contains(key))
             target.insert(key, body.value(key));
     }
+    // A workflow transition: the state it leads to, as the rules computed it.
+    const QJsonObject optimistic = body.value("_apply"_L1).toObject();
+    for (auto it = optimistic.constBegin(); it != optimistic.constEnd(); ++it)
+        target.insert(it.key(), it.value());
     // A schema's text must say what its spec_doc says (the server refuses both when they differ):
     // a schema changed without its text, or merged field by field, loses the text, as a PUT
     // with spec_doc alone does on the server.
@@ -242,6 +250,9 @@ Status reapply(QSqlDatabase &db, ReplicaWriter &w, Id accountId, const QString &
     for (const OutboxItem &item : std::as_const(*items)) {
         if (item.action == OutboxItem::Action::Delete)
             deleted = true;
+        else if (item.action == OutboxItem::Action::Transition && item.state != OutboxItem::State::Queued
+                 && item.state != OutboxItem::State::Sending)
+            continue;   // refused: the server's state stands
         else if (!deleted)
             current = applyBody(entity, current, item.body);
     }
@@ -254,6 +265,41 @@ Status reapply(QSqlDatabase &db, ReplicaWriter &w, Id accountId, const QString &
     return WireFormat::apply(w, entity, current, accountId);
 }
 
+// Undoes what a transition added locally besides the edition itself: its audit rows, remarks and
+// new unpublishing go (the server's come with the feed); the other editions it changed (the ones
+// it superseded) are rebuilt from their server copies when `restore`, else their copies are
+// dropped (the feed brings the server's new state).
+Status undoTransitionRows(QSqlDatabase &db, ReplicaWriter &w, Id accountId, const OutboxItem &item, bool restore)
+{
+    const QJsonObject local = item.body.value("_local"_L1).toObject();
+    for (const auto &v : local.value("audit"_L1).toArray()) {
+        if (Status st = w.remove(u"audit_entries"_s, Id(v.toInteger())); !st)
+            return st;
+    }
+    for (const auto &v : local.value("remarks"_L1).toArray()) {
+        if (Status st = w.remove(u"editorial_remarks"_s, Id(v.toInteger())); !st)
+            return st;
+    }
+    if (const Id u = Id(local.value("unpublishing"_L1).toInteger()); u < 0) {
+        if (Status st = w.remove(u"unpublishings"_s, u); !st)
+            return st;
+    }
+    for (const auto &v : local.value("editions"_L1).toArray()) {
+        const Id other = Id(v.toInteger());
+        auto pending = itemsOf(db, u"edition"_s, other);
+        if (!pending)
+            return pending.error();
+        if (!pending->isEmpty())
+            continue;
+        if (restore) {
+            if (Status st = reapply(db, w, accountId, u"edition"_s, other); !st)
+                return st;
+        } else if (Status st = dropServerCopy(db, u"edition"_s, other); !st) {
+            return st;
+        }
+    }
+    return {};
+}
 
 Result<SyncState> readState(QSqlDatabase &db)
 {
@@ -1394,17 +1440,42 @@ Result<ReplicaChange> SyncStore::accept(QSqlDatabase &db, Id accountId, qint64 o
         if (Status st = WireFormat::remove(w, item.entity, item.entityId); !st)
             return st.error();
     } else {
+        // A transition answers with the edition (or {edition, created} when it made one).
+        const QJsonObject copy = item.action == OutboxItem::Action::Transition && answer.value("edition"_L1).isObject()
+                ? answer.value("edition"_L1).toObject()
+                : answer;
+        if (item.action == OutboxItem::Action::Transition) {
+            if (Status st = undoTransitionRows(db, w, accountId, item, false); !st)
+                return st.error();
+            change.entities.insert(u"remark"_s);
+            change.entities.insert(u"audit_entry"_s);
+            if (answer.value("created"_L1).isObject()) {
+                const QJsonObject created = answer.value("created"_L1).toObject();
+                if (Status st = WireFormat::apply(w, u"edition"_s, created, accountId); !st)
+                    return st.error();
+                change.editionIds.insert(Id(created.value("id"_L1).toInteger()));
+            }
+            if (item.path.endsWith("/editions"_L1)) {
+                // A new edition: the answer is the new draft, not the edition the item names.
+                if (Status st = WireFormat::apply(w, u"edition"_s, answer, accountId); !st)
+                    return st.error();
+                change.editionIds.insert(Id(answer.value("id"_L1).toInteger()));
+                if (Status st = tx.commit(); !st)
+                    return st.error();
+                return change;
+            }
+        }
         // An update: later changes of the same object were made on top of this one.
-        const qint64 lockVersion = answer.value("lock_version"_L1).toInteger();
+        const qint64 lockVersion = copy.value("lock_version"_L1).toInteger();
         if (auto q = run(db, u"UPDATE outbox SET base_lock_version = ?, base = ? WHERE entity = ? AND entity_id = ? "
                              "AND id > ?"_s,
-                         { lockVersion, json(answer), item.entity, item.entityId, item.id });
+                         { lockVersion, json(copy), item.entity, item.entityId, item.id });
             !q)
             return q.error();
         const auto existing = serverCopy(db, item.entity, item.entityId);
         if (!existing || isDeletedMarker(*existing)
             || existing->value("lock_version"_L1).toInteger() <= lockVersion) {
-            if (Status st = setServerCopy(db, item.entity, item.entityId, answer); !st)
+            if (Status st = setServerCopy(db, item.entity, item.entityId, copy); !st)
                 return st.error();
         }
         if (Status st = reapply(db, w, accountId, item.entity, item.entityId); !st)
@@ -1579,6 +1650,14 @@ Result<ReplicaChange> SyncStore::discard(QSqlDatabase &db, Id accountId, qint64 
     } else {
         if (auto q = run(db, u"DELETE FROM outbox WHERE id = ?"_s, { outboxId }); !q)
             return q.error();
+        if (item.action == OutboxItem::Action::Transition) {
+            if (Status st = undoTransitionRows(db, w, accountId, item, true); !st)
+                return st.error();
+            change.entities.insert(u"remark"_s);
+            change.entities.insert(u"audit_entry"_s);
+            for (const auto &v : item.body.value("_local"_L1).toObject().value("editions"_L1).toArray())
+                change.editionIds.insert(Id(v.toInteger()));
+        }
         if (Status st = reapply(db, w, accountId, item.entity, item.entityId, item.base); !st)
             return st.error();
         if (item.entity == "edition"_L1)
@@ -1661,6 +1740,222 @@ Result<ReplicaChange> SyncStore::recreate(QSqlDatabase &db, Id accountId, Id use
     if (!created)
         return created.error();
     change.everything = true;
+    return change;
+}
+
+Result<ReplicaChange> SyncStore::transition(QSqlDatabase &db, Id accountId, Id userId, Id localOrServerId,
+                                            Workflow::Event event, const Workflow::Request &request, const QDateTime &now)
+{
+    using Workflow::Event;
+    if (!Workflow::isTransitionEvent(event) && event != Event::CreateNewEdition)
+        return Error { u"invalid"_s, tr("%1 is not a workflow step.").arg(Workflow::displayName(event)) };
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+    const Id editionId = followIdMap(db, u"edition"_s, localOrServerId);
+    if (editionId < 0)
+        return Error { u"not_sent"_s, tr("This edition has not reached the server yet. Try again once it has synced.") };
+    auto role = ReplicaReader::signedInRole(db);
+    if (!role)
+        return role.error();
+    if (!role.value())
+        return Error { u"forbidden"_s, tr("Sign in to the server to change editions.") };
+    const Workflow::Actor actor { userId, *role.value(), false };
+    auto context = Workflow::loadContext(db, editionId, actor, now);
+    if (!context)
+        return context.error();
+    Workflow::Request r = request;
+    if (r.lockVersion == 0)
+        r.lockVersion = context->edition.lockVersion;
+    const Workflow::Decision decision = Workflow::decide(event, context.value(), r);
+    if (!decision.allowed())
+        return Error { decision.refusal->code, decision.refusal->message };
+
+    if (event == Event::CreateNewEdition) {
+        // The new draft gets its id from the server: it appears when the answer comes.
+        NewItem n;
+        n.accountId = accountId;
+        n.method = u"POST"_s;
+        n.path = u"/documents/%1/editions"_s.arg(context->edition.documentId);
+        n.body = QJsonObject {};
+        n.entity = u"edition"_s;
+        n.entityId = editionId;
+        n.orderKey = u"document:"_s + QString::number(context->edition.documentId);
+        n.action = u"update"_s;
+        n.siteId = context->edition.siteId;
+        n.summary = tr("New edition of %1").arg(quoted(context->edition.title));
+        if (auto id = insertItem(db, n); !id)
+            return id.error();
+        if (Status st = tx.commit(); !st)
+            return st.error();
+        return ReplicaChange { { u"outbox"_s }, {}, false };
+    }
+    const Workflow::Effects fx = Workflow::apply(event, context.value(), r);
+
+    ReplicaWriter w(db);
+    ReplicaChange change;
+    change.entities = { u"edition"_s, u"remark"_s, u"audit_entry"_s };
+    change.editionIds.insert(editionId);
+    QJsonArray otherIds;
+    QJsonArray auditIds;
+    QJsonArray remarkIds;
+    QJsonObject local;
+    // The editions it supersedes: optimistic rows over kept server copies (restored if refused).
+    for (qsizetype i = 1; i < fx.changed.size(); ++i) {
+        Edition other = fx.changed.at(i);
+        const auto before = std::find_if(context->documentEditions.cbegin(), context->documentEditions.cend(),
+                                         [&](const Edition &e) { return e.id == other.id; });
+        if (before == context->documentEditions.cend())
+            continue;
+        if (!serverCopy(db, u"edition"_s, other.id)) {
+            if (Status st = setServerCopy(db, u"edition"_s, other.id, WireFormat::toWire(*before)); !st)
+                return st.error();
+        }
+        other.lockVersion = before->lockVersion;   // the server's numbers come with the feed
+        other.updatedAt = before->updatedAt;
+        if (Status st = WireFormat::apply(w, u"edition"_s, WireFormat::toWire(other), accountId); !st)
+            return st.error();
+        otherIds.append(other.id);
+        change.editionIds.insert(other.id);
+    }
+    for (AuditEntry a : fx.audit) {
+        if (a.editionId == 0)
+            continue;   // the edition unwithdraw creates comes from the server
+        auto id = nextLocalId(db);
+        if (!id)
+            return id.error();
+        a.id = *id;
+        if (Status st = w.upsert(a); !st)
+            return st.error();
+        auditIds.append(a.id);
+    }
+    for (const QString &body : fx.created ? QStringList() : fx.remarks) {
+        auto id = nextLocalId(db);
+        if (!id)
+            return id.error();
+        EditorialRemark remark;
+        remark.id = *id;
+        remark.editionId = editionId;
+        remark.authorId = userId;
+        remark.body = body;
+        remark.createdAt = now;
+        if (Status st = w.upsert(remark); !st)
+            return st.error();
+        remarkIds.append(remark.id);
+    }
+    if (fx.unpublishing && !context->unpublishing) {
+        auto id = nextLocalId(db);
+        if (!id)
+            return id.error();
+        Unpublishing u = *fx.unpublishing;
+        u.id = *id;
+        if (Status st = w.upsert(u); !st)
+            return st.error();
+        local.insert(u"unpublishing"_s, u.id);
+    }
+    local.insert(u"editions"_s, otherIds);
+    local.insert(u"audit"_s, auditIds);
+    local.insert(u"remarks"_s, remarkIds);
+
+    const QJsonObject after = WireFormat::toWire(fx.changed.constFirst());
+    QJsonObject optimistic;
+    for (const char *key : { "state", "force_published", "scheduled_publication", "major_version", "minor_version",
+                             "first_published_at", "major_change_published_at" })
+        optimistic.insert(QLatin1StringView(key), after.value(QLatin1StringView(key)));
+
+    QJsonObject body { { u"event"_s, Workflow::toWire(event) } };
+    if (!r.reason.trimmed().isEmpty())
+        body.insert(u"reason"_s, r.reason.trimmed());
+    if (r.scheduledPublication.isValid())
+        body.insert(u"scheduled_publication"_s, WireFormat::time(r.scheduledPublication));
+    if (r.unpublishing) {
+        body.insert(u"unpublishing"_s, QJsonObject {
+                { u"reason"_s, Galley::toWire(r.unpublishing->reason) },
+                { u"explanation"_s, r.unpublishing->explanation },
+                { u"alternative_url"_s, r.unpublishing->alternativeUrl },
+                { u"redirect"_s, r.unpublishing->redirect },
+        });
+    }
+    body.insert(u"_apply"_s, optimistic);
+    body.insert(u"_local"_s, local);
+
+    const Edition &edition = context->edition;
+    NewItem n;
+    n.accountId = accountId;
+    n.method = u"POST"_s;
+    n.path = u"/editions/%1/transitions"_s.arg(editionId);
+    n.body = body;
+    n.entity = u"edition"_s;
+    n.entityId = editionId;
+    n.orderKey = u"document:"_s + QString::number(edition.documentId);
+    n.action = u"update"_s;
+    n.baseLockVersion = r.lockVersion;
+    n.base = serverCopy(db, u"edition"_s, editionId).value_or(WireFormat::toWire(edition));
+    n.siteId = edition.siteId;
+    n.summary = tr("%1 %2").arg(Workflow::displayName(event), quoted(edition.title));
+    if (auto id = insertItem(db, n); !id)
+        return id.error();
+    if (Status st = reapply(db, w, accountId, u"edition"_s, editionId); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return change;
+}
+
+Result<ReplicaChange> SyncStore::refuseTransition(QSqlDatabase &db, Id accountId, qint64 outboxId,
+                                                  const QString &serverMessage, const QJsonObject &theirs)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    run(db, u"PRAGMA defer_foreign_keys = ON"_s);
+    auto loaded = OutboxRows::load(db, outboxId);
+    if (!loaded) {
+        if (loaded.error().code == "not_found"_L1)
+            return ReplicaChange {};
+        return loaded.error();
+    }
+    const OutboxItem item = loaded.value();
+    const auto event = Workflow::eventFromWire(item.body.value("event"_L1).toString());
+    const QString decision = event ? Workflow::displayName(*event) : item.body.value("event"_L1).toString();
+
+    QString message;
+    const auto state = fromWire<EditionState>(theirs.value("state"_L1).toString());
+    if (state) {
+        QString who = tr("Someone");
+        if (const Id by = Id(theirs.value("updated_by"_L1).toInteger()); by > 0) {
+            if (auto q = run(db, u"SELECT name FROM users WHERE id = ?"_s, { by }); q && q.value().next())
+                who = q.value().value(0).toString();
+        }
+        const QDateTime at = WireFormat::time(theirs.value("updated_at"_L1)).toLocalTime();
+        message = tr("Your decision (%1) was not applied: %2 changed this edition at %3 while you were away, and it is "
+                     "now %4.")
+                          .arg(decision, who, QLocale().toString(at, QLocale::ShortFormat), displayName(*state));
+        const auto current = serverCopy(db, u"edition"_s, item.entityId);
+        if (!current || current->value("lock_version"_L1).toInteger() <= theirs.value("lock_version"_L1).toInteger()) {
+            if (Status st = setServerCopy(db, u"edition"_s, item.entityId, theirs); !st)
+                return st.error();
+        }
+    } else {
+        message = tr("Your decision (%1) was not applied: %2").arg(decision, serverMessage);
+    }
+    if (auto q = run(db, u"UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?"_s,
+                     { message, outboxId });
+        !q)
+        return q.error();
+    ReplicaWriter w(db);
+    if (Status st = undoTransitionRows(db, w, accountId, item, true); !st)
+        return st.error();
+    if (Status st = reapply(db, w, accountId, u"edition"_s, item.entityId, item.base); !st)
+        return st.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    ReplicaChange change;
+    change.entities = { u"edition"_s, u"remark"_s, u"audit_entry"_s };
+    change.editionIds.insert(item.entityId);
+    for (const auto &v : item.body.value("_local"_L1).toObject().value("editions"_L1).toArray())
+        change.editionIds.insert(Id(v.toInteger()));
     return change;
 }
 

@@ -4,6 +4,7 @@
 #include "domain/result.h"
 #include "sync/outbox.h"
 #include "sync/syncstatus.h"
+#include "workflow/workflow.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -86,6 +87,13 @@ public:
     static Result<Id> createSchema(QSqlDatabase &db, Id accountId, const QJsonObject &schema, ReplicaChange *change);
     static Result<ReplicaChange> updateSchema(QSqlDatabase &db, Id accountId, Id schemaId, const QJsonObject &changes);
     static Result<ReplicaChange> deleteSchema(QSqlDatabase &db, Id accountId, Id schemaId);
+    // A workflow event by the signed-in user (role from the replica): decided here by the same
+    // rules the server applies, applied optimistically (the edition, the editions it supersedes,
+    // audit rows, remarks, the unpublishing) and queued with the lock_version the user saw
+    // (request.lockVersion, else the replica's). Unwithdraw and new editions need the server.
+    static Result<ReplicaChange> transition(QSqlDatabase &db, Id accountId, Id userId, Id editionId,
+                                            Workflow::Event event, const Workflow::Request &request,
+                                            const QDateTime &now);
 
     // Push. Items ready to send now: the first item of each chain, if it is queued and due, and
     // not in a chain listed in busyChains. Marks them sending.
@@ -104,6 +112,11 @@ public:
     static Status retryLater(QSqlDatabase &db, qint64 outboxId, const QDateTime &next, const QString &error);
     static Status refuse(QSqlDatabase &db, qint64 outboxId, const QString &error, const QJsonArray &fieldErrors);
     static Result<ReplicaChange> gone(QSqlDatabase &db, qint64 outboxId, const QString &error);
+    // A transition the server refused (409: the edition moved, `theirs` is its copy; 422: a rule):
+    // the optimistic change is undone — the workspace shows the server's edition — and the item
+    // stays, failed, saying what happened and who acted.
+    static Result<ReplicaChange> refuseTransition(QSqlDatabase &db, Id accountId, qint64 outboxId,
+                                                  const QString &serverMessage, const QJsonObject &theirs);
     // 409: merges by itself when mine and theirs changed different fields (the item goes back to
     // the queue against theirs); otherwise keeps a conflict record. Returns whether it merged.
     static Result<bool> collide(QSqlDatabase &db, Id accountId, qint64 outboxId, const QJsonObject &theirs);

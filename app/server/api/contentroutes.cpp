@@ -30,6 +30,7 @@
 #include "v1.h"
 #include "write.h"
 
+#include "linkcheck/linkcheckrunner.h"
 #include "storage/serverstore.h"
 
 #include "domain/enums.h"
@@ -704,7 +705,11 @@ HandlerResult updateEdition(const ApiContext &api, const RequestContext &c)
         return ApiError::internal();
     w.touched(Entity::edition(), id, *edition);
     w.touched(Entity::document(), documentId);
-    return w.commit(rawAnswer(std::move(edition->json)));
+    HandlerResult committed = w.commit(rawAnswer(std::move(edition->json)));
+    // workflow.md: a check re-runs after an edit when the edition has a report.
+    if (std::holds_alternative<ApiSuccess>(committed))
+        LinkCheckRunner::notifyEdited(api.store, caller, id);
+    return committed;
 }
 
 HandlerResult listRemarks(ServerStore &store, const RequestContext &c)

@@ -1,9 +1,11 @@
 #include "v1.h"
 
+#include "editionworkflow.h"
 #include "idempotency.h"
 #include "tenancy.h"
 
 #include "auth/authroutes.h"
+#include "linkcheck/linkcheckroutes.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,6 +27,8 @@ ApiVersion buildV1(ServerStore &store, std::shared_ptr<EventSink> events, const 
     addContentRoutes(v1, api);
     addPublisherRoutes(v1, api);
     addChangeRoutes(v1, api);
+    addLinkCheckRoutes(v1, api);
+    addWorkflowRoutes(v1, std::make_shared<EditionWorkflow>(store, api->events, options.clock));
     return v1;
 }
 

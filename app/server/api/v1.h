@@ -6,7 +6,9 @@
 
 namespace Galley::Server {
 
+class EditionWorkflow;
 class EventSink;
+class ServerClock;
 class ServerStore;
 
 // What the v1 resource routes share: the store and where committed writes are announced.
@@ -24,12 +26,14 @@ void addSchemaRoutes(ApiVersion &version, const std::shared_ptr<ApiContext> &api
 void addContentRoutes(ApiVersion &version, const std::shared_ptr<ApiContext> &api);   // contentroutes.cpp
 void addPublisherRoutes(ApiVersion &version, const std::shared_ptr<ApiContext> &api); // publisherroutes.cpp
 void addChangeRoutes(ApiVersion &version, const std::shared_ptr<ApiContext> &api);    // changeroutes.cpp
+void addWorkflowRoutes(ApiVersion &version, const std::shared_ptr<EditionWorkflow> &workflow); // workflowroutes.cpp
 
 struct V1Options
 {
     double writesPerSecond = 20;   // per user, sustained; 0: unlimited
     double writeBurst = 200;       // per user, at once
     int accessTokenSeconds = 60 * 60;   // lifetime of the access tokens login and refresh issue
+    std::shared_ptr<const ServerClock> clock;   // the workflow's "now" (--clock-file); null: the system clock
 };
 
 // API v1: auth, the resource groups above, and the services every route shares (tenancy guard,

@@ -326,6 +326,17 @@ const char *const kVersion4[] = {
     "ALTER TABLE content_schemas ADD COLUMN spec_text TEXT",
 };
 
+// Version 5: each account's link deny-list (hosts a link check marks as danger without
+// contacting them; a host covers its subdomains), stored lower-case in IDNA form.
+const char *const kVersion5[] = {
+    R"(CREATE TABLE link_deny_hosts (
+        account_id BIGINT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        host TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (account_id, host)
+    ))",
+};
+
 Error sqlFailure(const QSqlQuery &q, const QString &what)
 {
     return Error { QStringLiteral("migration_failed"), QStringLiteral("%1: %2").arg(what, q.lastError().text()) };
@@ -335,7 +346,7 @@ Error sqlFailure(const QSqlQuery &q, const QString &what)
 
 int ServerMigrations::latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
@@ -353,6 +364,8 @@ QStringList ServerMigrations::statements(int version, const SqlDialect &dialect)
         add(kVersion3);
     else if (version == 4)
         add(kVersion4);
+    else if (version == 5)
+        add(kVersion5);
     return out;
 }
 
