@@ -45,6 +45,26 @@
     </message>
 </context>
 <context>
+    <name>EditionDiff</name>
+    <message>
+        <source>Item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>list item title, number</comment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished">Titel</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation type="unfinished">Änderungshinweis</translation>
+    </message>
+</context>
+<context>
     <name>Galley</name>
     <message>
         <source>“%1”</source>
@@ -311,6 +331,29 @@
     <name>Galley::CredentialStore</name>
     <message>
         <source>No keychain service is running on this desktop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::DeleteDraftDialog</name>
+    <message>
+        <source>Delete Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This edition and everything written in it will be deleted. You cannot undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The published edition (version %1) stays as it is: nothing changes on the site. You can start a new edition from it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes on the site: this document has not been published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete Draft</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -869,6 +912,152 @@
     </message>
 </context>
 <context>
+    <name>Galley::EditionDiffView</name>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in this edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No differences: these two editions have the same title, change note and fields.
+Turn on “Show unchanged fields” to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::EditionDiffWindow</name>
+    <message>
+        <source>Show &amp;unchanged fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare Editions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edition on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swap the two sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list the fields that are the same in both editions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the previous change (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next change (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These editions could not be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation type="unfinished">Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <comment>version · state · date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (new) · %2</source>
+        <comment>state of an edition never published · date</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has no editions in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare editions — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished">Ohne Titel</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Galley::EditionState</name>
     <message>
         <source>Draft</source>
@@ -936,6 +1125,33 @@
     <message>
         <source>Updated</source>
         <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::ForcePublishDialog</name>
+    <message>
+        <source>Force Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force publishing skips the second pair of eyes: %1 goes live now, without another editor reviewing it. Another editor must approve it afterwards; until then it is listed as force published awaiting approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why can this not wait for a review?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as an editorial remark on the edition, for the editor who approves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force Publish</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1923,42 @@
         <source>Delete “%1”? No document uses it. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Compare Editions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected edition side by side with the one before it, word by word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done here; it is sent to the server with your other changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish “%1” as version %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the force publishing of “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It goes live on the site and replaces the edition that is live now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You confirm, as the second pair of eyes, what was published without review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this workspace to a server to move editions through the workflow (Server › Connect to Server…)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Galley::MergeDialog</name>
@@ -2015,6 +2267,37 @@
     </message>
 </context>
 <context>
+    <name>Galley::NewEditionDialog</name>
+    <message>
+        <source>Create New Edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new draft is created from %1 with all of its content. Its change note starts empty and it is not marked as a minor change: say what you change before you submit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes on the site until the new edition is published: %1 stays live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing changes on the site until the new edition is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley::NoticeBar</name>
     <message>
         <source>Close</source>
@@ -2129,6 +2412,10 @@
     </message>
     <message>
         <source>Last error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2296,6 +2583,14 @@
         <source>Keep It</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server refused it; this only removes it from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision will not be sent, and this workspace shows the edition as the server has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Galley::PublishingStatus</name>
@@ -2314,6 +2609,41 @@
     <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::RejectDialog</name>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 goes back to its writer as rejected. They can change it and submit it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What needs to change before it can be published?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remark (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the edition&apos;s history as an editorial remark; it is never published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why you reject this edition, so that its writer knows what to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remark is too long</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2713,112 @@
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::ScheduleDialog</name>
+    <message>
+        <source>Schedule Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force scheduling skips the second pair of eyes: %1 will go live at the time you choose without another editor reviewing it. Another editor must approve it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be published automatically by the server at the time you choose. Until then you can unschedule it to make changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ddd d MMM yyyy HH:mm</source>
+        <extracomment>Date and time in the schedule picker (QDateTime::toString syntax), e.g. &quot;Tue 14 Jan 2026 15:00&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: why this cannot wait for a review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as an editorial remark on the edition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Force Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in less than a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Two parts of a time span: &quot;2 hours 10 minutes&quot;, &quot;3 days 4 hours&quot;</extracomment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4378,6 +4814,10 @@ Save anyway? Those items keep their content; editors will have to fix them befor
         <source>Signed out.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The edition was deleted on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Galley::SyncProgressWidget</name>
@@ -4715,6 +5155,38 @@ Save anyway? Those items keep their content; editors will have to fix them befor
         <source>The edition is not in the workspace any more.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a workflow step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This edition has not reached the server yet. Try again once it has synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the server to change editions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New edition of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision (%1) was not applied: %2 changed this edition at %3 while you were away, and it is now %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your decision (%1) was not applied: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Galley::TenantTreeDock</name>
@@ -4781,6 +5253,109 @@ Save anyway? Those items keep their content; editors will have to fix them befor
     </message>
 </context>
 <context>
+    <name>Galley::UnpublishDialog</name>
+    <message>
+        <source>&amp;Redirect visitors to another page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Unpublishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is unpublished. You can change what visitors get instead of it; the reason stays as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublishing takes %1 off the site. To keep it public with a notice that it is no longer current, withdraw it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason of an unpublishing cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published in &amp;error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It should not have been published, or not like this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onsolidated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its content now lives on another page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is out of date and no longer needed on the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: shown to visitors on the page that says it is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternative &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consolidated &amp;into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redirect &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors will be redirected to the address you give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors will be redirected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors will get “410 Gone” with your explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors will get “410 Gone”: the page is no longer available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Galley::UnpublishingReason</name>
     <message>
         <source>Published in error</source>
@@ -4797,6 +5372,594 @@ Save anyway? Those items keep their content; editors will have to fix them befor
     <message>
         <source>Archived</source>
         <translation>Archiviert</translation>
+    </message>
+</context>
+<context>
+    <name>Galley::UnwithdrawDialog</name>
+    <message>
+        <source>Unwithdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unwithdrawing makes %1 current again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• A new edition, version %1, is created with this edition&apos;s content and published at once as a minor change. It is force published: another editor must approve it afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• This withdrawn edition is superseded, and the withdrawal notice disappears from the site.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>• The history records the new edition as “Unwithdrawn”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unwithdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::WithdrawDialog</name>
+    <message>
+        <source>Change Withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is withdrawn. You can change the explanation shown with the withdrawal notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawing marks %1 as no longer current while keeping it on the site, for the record: the page stays public, with a notice giving your explanation and the date. Use it, for example, for a policy that has been replaced. You can unwithdraw it later; to take the page off the site, unpublish it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is this no longer current? Where should readers look instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xplanation (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown to the public with the date of withdrawal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors will still see the page, with the notice “Withdrawn on %1” and your explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors will still see the page, with this notice:
+Withdrawn on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::Workflow</name>
+    <message>
+        <source>a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpublished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheduled edition may not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A published edition may not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A withdrawn edition may not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unpublished edition may not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A superseded edition may not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deleted edition may not be updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edit an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submit an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reject an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force publish an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approve a force published edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schedule an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force schedule an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unschedule an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publish a scheduled edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpublish an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdraw an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unwithdraw an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a new edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a writer or above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an editor or above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a managing editor or above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>managing editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>schema designer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The edition needs a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The content has %n problem(s) to fix first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a change note, or mark this edition as a minor change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove dangerous links before publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit for Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unwithdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>force scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unscheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unwithdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied into a new edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose when to publish this edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The publication time must be at least 5 minutes from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawing takes the reason &quot;Withdrawn&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Withdraw to withdraw an edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason of an unpublishing cannot change (it is &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain why the edition is withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edition unpublished as &quot;%1&quot; has no alternative URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the URL of the page this content was consolidated into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the URL to redirect visitors to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alternative URL must be a full http:// or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alternative URL may be at most 255 characters long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alternative URL cannot point at this document itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the scheduler publishes a scheduled edition, at its time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may %2; your role is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This edition has changed since you opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an active %1 edition for this document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new edition starts from the latest edition (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edition that is %1 cannot be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You submitted this edition; another editor must publish it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You submitted this edition; another editor must schedule it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You force published this edition; another editor must approve it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled editions cannot be published. This edition has a publication time set: schedule it, or remove the time first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason for force publishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a force published edition needs approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This edition is scheduled for %1 and cannot be published before then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason for unpublishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document has a %1 edition; publish or delete it before withdrawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edition with an unpublishing cannot be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force published: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force publishing approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force scheduled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublished: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublishing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal explanation changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished">Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Unwithdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::WorkflowActionBar</name>
+    <message>
+        <source>Force Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Force Schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpublish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unwithdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Edition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is not signed in to a server: connect to move editions through the workflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 edition has no further workflow steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Galley::WorkflowDialog</name>
+    <message>
+        <source>this edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <extracomment>The date of a withdrawal notice (QDate::toString syntax), e.g. &quot;14 January 2026&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled edition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished">Version %1</translation>
+    </message>
+    <message>
+        <source>Not yet published</source>
+        <translation type="unfinished">Noch nicht veröffentlicht</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,33 @@
     </message>
 </context>
 <context>
+    <name>Galley::EditionDiffView</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s)</source>
+        <translation>
+            <numerusform>%n field</numerusform>
+            <numerusform>%n fields</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Galley::EditionDiffWindow</name>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Galley::GoToLineDialog</name>
     <message numerus="yes">
         <source>The text has %n line(s); Go goes to the last.</source>
@@ -29,7 +56,7 @@
             &lt;numerusform&gt;%n links checked %1&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;%n edition of this document&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%n edition of this document&lt;/numerusform&gt;
@@ -39,7 +66,7 @@
 &lt;/context&gt;
 &lt;context&gt;
     &lt;name&gt;Galley::GoToLineDialog&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;The text has %n line; Go goes to the last.</numerusform>
             <numerusform>%n links checked %1&lt;/source&gt;
         &lt;translation&gt;
@@ -47,7 +74,7 @@
             &lt;numerusform&gt;%n links checked %1&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;%n editions of this document&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%n edition of this document&lt;/numerusform&gt;
@@ -57,7 +84,7 @@
 &lt;/context&gt;
 &lt;context&gt;
     &lt;name&gt;Galley::GoToLineDialog&lt;/name&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;The text has %n lines; Go goes to the last.</numerusform>
         </translation>
     </message>
@@ -114,21 +141,21 @@
             &lt;numerusform&gt;%Ln editions&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;%Ln schema&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%Ln schema&lt;/numerusform&gt;
             &lt;numerusform&gt;%Ln schemas&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;%Ln deployment&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%Ln deployment&lt;/numerusform&gt;
             &lt;numerusform&gt;%Ln deployments&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;“%1” is used by %n document in this workspace. A schema can only be deleted when no document uses it.</numerusform>
             <numerusform>%Ln editions&lt;/source&gt;
         &lt;translation&gt;
@@ -136,22 +163,46 @@
             &lt;numerusform&gt;%Ln editions&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;%Ln schemas&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%Ln schema&lt;/numerusform&gt;
             &lt;numerusform&gt;%Ln schemas&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;%Ln deployments&lt;/source&gt;
         &lt;translation&gt;
             &lt;numerusform&gt;%Ln deployment&lt;/numerusform&gt;
             &lt;numerusform&gt;%Ln deployments&lt;/numerusform&gt;
         &lt;/translation&gt;
     &lt;/message&gt;
-    &lt;message numerus="yes"&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
         &lt;source&gt;“%1” is used by %n documents in this workspace. A schema can only be deleted when no document uses it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Galley::ScheduleDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
         </translation>
     </message>
 </context>
@@ -376,6 +427,16 @@
         <translation>
             <numerusform>%n edition</numerusform>
             <numerusform>%n editions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Galley::Workflow</name>
+    <message numerus="yes">
+        <source>The content has %n problem(s) to fix first: %1</source>
+        <translation>
+            <numerusform>The content has %n problem to fix first: %1</numerusform>
+            <numerusform>The content has %n problems to fix first: %1</numerusform>
         </translation>
     </message>
 </context>

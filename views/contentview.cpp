@@ -1,5 +1,7 @@
 #include "contentview.h"
 
+#include "workflow/workflowcontext.h"
+
 #include "busyindicator.h"
 #include "datetimedelegate.h"
 #include "displayformat.h"
@@ -11,7 +13,9 @@
 #include "store/replicareader.h"
 #include "store/storeworker.h"
 
+#include <QButtonGroup>
 #include <QComboBox>
+#include <QToolButton>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -79,6 +83,37 @@ ContentView::ContentView(QWidget *parent)
     auto *listLayout = new QVBoxLayout(listSide);
     listLayout->setContentsMargins(8, 8, 4, 8);
     listLayout->setSpacing(6);
+
+    // The work queues: where an editor starts the day.
+    m_queues = new QButtonGroup(this);
+    m_queues->setExclusive(true);
+    auto *chips = new QHBoxLayout;
+    chips->setSpacing(4);
+    const std::pair<EditionFilter::Queue, QString> queues[] = {
+        { EditionFilter::Queue::Everything, tr("All") },
+        { EditionFilter::Queue::MyDrafts, tr("My drafts") },
+        { EditionFilter::Queue::AwaitingMyReview, tr("Awaiting my review") },
+        { EditionFilter::Queue::Scheduled, tr("Scheduled") },
+        { EditionFilter::Queue::AwaitingApproval, tr("Force published, awaiting approval") },
+    };
+    for (const auto &[queue, label] : queues) {
+        auto *chip = new QToolButton(listSide);
+        chip->setText(label);
+        chip->setCheckable(true);
+        chip->setAutoRaise(true);
+        chip->setObjectName(u"queue%1"_s.arg(int(queue)));
+        chip->setChecked(queue == EditionFilter::Queue::Everything);
+        m_queues->addButton(chip, int(queue));
+        chips->addWidget(chip);
+    }
+    m_queues->button(int(EditionFilter::Queue::MyDrafts))->setToolTip(tr("Drafts and rejected editions you created"));
+    m_queues->button(int(EditionFilter::Queue::AwaitingMyReview))
+            ->setToolTip(tr("Submitted editions someone else submitted: yours to publish, schedule or reject"));
+    m_queues->button(int(EditionFilter::Queue::AwaitingApproval))
+            ->setToolTip(tr("Published without review: another editor should approve them"));
+    chips->addStretch(1);
+    listLayout->addLayout(chips);
+    connect(m_queues, &QButtonGroup::idClicked, this, [this] { applyFilter(); });
 
     auto *filters = new QHBoxLayout;
     filters->setSpacing(6);
@@ -178,6 +213,21 @@ EditionTableModel *ContentView::model() const
 void ContentView::setWorker(StoreWorker *worker)
 {
     m_worker = worker;
+    // The personal queues need to know who is signed in (a local or demo workspace has nobody).
+    m_userId = 0;
+    for (auto q : { EditionFilter::Queue::MyDrafts, EditionFilter::Queue::AwaitingMyReview })
+        m_queues->button(int(q))->setVisible(false);
+    if (worker) {
+        worker->post(this, [](QSqlDatabase &db) { return Workflow::signedInActor(db); },
+                     [this](Result<std::optional<Workflow::Actor>> actor) {
+                         if (!actor || !actor.value())
+                             return;
+                         m_userId = actor.value()->userId;
+                         const bool reviews = roleHas(actor.value()->role, Permission::Review);
+                         m_queues->button(int(EditionFilter::Queue::MyDrafts))->setVisible(true);
+                         m_queues->button(int(EditionFilter::Queue::AwaitingMyReview))->setVisible(reviews);
+                     });
+    }
     EditionTableModel *old = m_model;
     auto *model = new EditionTableModel(worker, this);
     m_model = model;
@@ -346,6 +396,8 @@ void ContentView::applyFilter()
         filter.state = EditionState(state);
     filter.schemaId = m_schemaFilter->currentData().toLongLong();
     filter.text = m_search->text().trimmed();
+    filter.queue = EditionFilter::Queue(std::max(0, m_queues->checkedId()));
+    filter.userId = m_userId;
     if (filter == m_model->filter()) {
         // A new model starts out with this filter but has loaded nothing yet.
         if (m_model->totalCount() < 0 && !m_model->isLoading())
@@ -358,7 +410,7 @@ void ContentView::applyFilter()
 
 bool ContentView::hasActiveFilters() const
 {
-    return m_stateFilter->currentIndex() > 0 || m_schemaFilter->currentIndex() > 0
+    return m_stateFilter->currentIndex() > 0 || m_schemaFilter->currentIndex() > 0 || m_queues->checkedId() > 0
         || !m_search->text().trimmed().isEmpty();
 }
 
@@ -371,6 +423,7 @@ void ContentView::clearFilters()
         m_stateFilter->setCurrentIndex(0);
         m_schemaFilter->setCurrentIndex(0);
         m_search->clear();
+        m_queues->button(int(EditionFilter::Queue::Everything))->setChecked(true);
     }
     m_searchDebounce.stop();
     applyFilter();

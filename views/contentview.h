@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QButtonGroup;
 class QComboBox;
 class QLineEdit;
 class QSettings;
@@ -80,6 +81,9 @@ private:
     quint64 m_schemaGeneration = 0;
     QByteArray m_headerState;
 
+    // The work queues (EditionFilter::Queue), as checkable chips; personal ones need a signed-in user.
+    QButtonGroup *m_queues;
+    Id m_userId = 0;
     QComboBox *m_stateFilter;
     QComboBox *m_schemaFilter;
     QLineEdit *m_search;

@@ -107,6 +107,27 @@ void addFilter(const EditionFilter &filter, std::optional<EditionSortKey> sortKe
         where << (walk ? QStringLiteral("+e.schema_id = ?") : QStringLiteral("e.schema_id = ?"));
         binds << filter.schemaId;
     }
+    switch (filter.queue) {
+    case EditionFilter::Queue::Everything:
+        break;
+    case EditionFilter::Queue::MyDrafts:
+        where << QStringLiteral("e.state_rank IN (?, ?) AND e.created_by = ?");
+        binds << stateRank(EditionState::Draft) << stateRank(EditionState::Rejected) << filter.userId;
+        break;
+    case EditionFilter::Queue::AwaitingMyReview:
+        where << QStringLiteral("e.state_rank = ? AND coalesce((SELECT a.user_id FROM audit_entries a WHERE a.edition_id = e.id "
+                                "AND a.to_state = 'submitted' ORDER BY a.at DESC, a.id DESC LIMIT 1), 0) <> ?");
+        binds << stateRank(EditionState::Submitted) << filter.userId;
+        break;
+    case EditionFilter::Queue::Scheduled:
+        where << QStringLiteral("e.state_rank = ?");
+        binds << stateRank(EditionState::Scheduled);
+        break;
+    case EditionFilter::Queue::AwaitingApproval:
+        where << QStringLiteral("e.state_rank = ? AND e.force_published = 1");
+        binds << stateRank(EditionState::Published);
+        break;
+    }
     if (!filter.text.trimmed().isEmpty()) {
         const QString fts = EditionQuery::ftsQuery(filter.text);
         if (fts.isEmpty()) {

@@ -14,10 +14,21 @@ namespace Galley {
 // What the edition list shows: a scope in the tenant tree plus optional filters.
 struct EditionFilter
 {
+    // The editorial work lists (the content tab's queue chips), for the signed-in user `userId`.
+    enum class Queue {
+        Everything,
+        MyDrafts,              // drafts and rejected editions I created
+        AwaitingMyReview,      // submitted by someone else (the last submitter is not me)
+        Scheduled,
+        AwaitingApproval,      // force published, waiting for a second pair of eyes
+    };
+
     Scope scope;
     std::optional<EditionState> state;   // nullopt: every state except deleted
     Id schemaId = 0;                      // 0: every schema
     QString text;                         // full-text search over titles and field text
+    Queue queue = Queue::Everything;
+    Id userId = 0;
 
     friend bool operator==(const EditionFilter &, const EditionFilter &) = default;
 };

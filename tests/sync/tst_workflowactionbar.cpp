@@ -6,6 +6,7 @@
 #include "../common/serverdatabase.h"
 #include "../common/serverprocess.h"
 
+#include "store/editionquery.h"
 #include "store/storeworker.h"
 #include "workflow/workflowcontext.h"
 #include "workflowactionbar.h"
@@ -158,6 +159,48 @@ private Q_SLOTS:
             QCOMPARE(s.bar->button(Event::Publish)->toolTip(),
                      u"Only an editor or above may publish an edition; your role is writer"_s);
         }
+    }
+
+    // The content tab's queues, through the query the list runs.
+    void workQueues()
+    {
+        auto editor = client(u"editor@northwind.example"_s);
+        QVERIFY(editor->signIn());
+        QVERIFY(editor->syncOnce().ok);
+        QSqlDatabase db = editor->db();
+        const Id me = editor->scalar(u"SELECT user_id FROM workspace WHERE id = 1"_s);
+        QVERIFY(me > 0);
+        auto ids = [&](EditionFilter::Queue queue) {
+            EditionFilter f;
+            f.queue = queue;
+            f.userId = me;
+            QSet<Id> out;
+            auto page = EditionQuery::fetchPage(db, f, EditionSort {}, std::nullopt, 100000);
+            if (page) {
+                for (const EditionRow &r : page->rows)
+                    out.insert(r.id);
+            }
+            return out;
+        };
+        const QSet<Id> review = ids(EditionFilter::Queue::AwaitingMyReview);
+        QVERIFY(review.contains(m_submittedByWriter));
+        QVERIFY(!review.contains(m_submittedByEditor));
+        // Submitted editions minus those whose latest submission is mine.
+        const qint64 mySubmissions = editor->scalar(
+                u"SELECT count(*) FROM editions e WHERE e.state = 'submitted' AND (SELECT a.user_id FROM audit_entries a "
+                "WHERE a.edition_id = e.id AND a.to_state = 'submitted' AND a.at = (SELECT max(b.at) FROM audit_entries b "
+                "WHERE b.edition_id = e.id AND b.to_state = 'submitted')) = ?"_s, { me });
+        QVERIFY(mySubmissions >= 1);
+        QCOMPARE(qint64(review.size()),
+                 editor->scalar(u"SELECT count(*) FROM editions WHERE state = 'submitted'"_s) - mySubmissions);
+        const QSet<Id> mine = ids(EditionFilter::Queue::MyDrafts);
+        QCOMPARE(qint64(mine.size()), editor->scalar(u"SELECT count(*) FROM editions WHERE state IN ('draft','rejected') "
+                                                     "AND created_by = ?"_s, { me }));
+        QCOMPARE(qint64(ids(EditionFilter::Queue::Scheduled).size()),
+                 editor->scalar(u"SELECT count(*) FROM editions WHERE state = 'scheduled'"_s));
+        QCOMPARE(qint64(ids(EditionFilter::Queue::AwaitingApproval).size()),
+                 editor->scalar(u"SELECT count(*) FROM editions WHERE state = 'published' AND force_published = 1"_s));
+        QVERIFY(ids(EditionFilter::Queue::Scheduled).size() > 0);
     }
 
     void submitterMayNotPublish()
