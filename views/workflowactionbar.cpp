@@ -5,7 +5,8 @@
 #include "store/storeworker.h"
 #include "workflow/workflowcontext.h"
 
-#include <QHBoxLayout>
+#include <QLayout>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 
@@ -14,6 +15,69 @@ using namespace Qt::StringLiterals;
 namespace Galley {
 
 namespace {
+
+// Buttons left to right, wrapping onto more lines when the pane is narrow (no label is cut).
+class WrapLayout : public QLayout
+{
+public:
+    explicit WrapLayout(QWidget *parent) : QLayout(parent) { }
+    ~WrapLayout() override
+    {
+        while (QLayoutItem *item = takeAt(0))
+            delete item;
+    }
+    void addItem(QLayoutItem *item) override { m_items.append(item); }
+    int count() const override { return int(m_items.size()); }
+    QLayoutItem *itemAt(int index) const override { return m_items.value(index); }
+    QLayoutItem *takeAt(int index) override
+    {
+        return index >= 0 && index < m_items.size() ? m_items.takeAt(index) : nullptr;
+    }
+    Qt::Orientations expandingDirections() const override { return {}; }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override { return arrange(QRect(0, 0, width, 0), false); }
+    QSize sizeHint() const override { return minimumSize(); }
+    QSize minimumSize() const override
+    {
+        QSize size;
+        for (const QLayoutItem *item : m_items)
+            size = size.expandedTo(item->minimumSize());
+        const QMargins m = contentsMargins();
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom());
+    }
+    void setGeometry(const QRect &rect) override
+    {
+        QLayout::setGeometry(rect);
+        arrange(rect, true);
+    }
+
+private:
+    int arrange(const QRect &rect, bool place) const
+    {
+        const QRect area = rect.marginsRemoved(contentsMargins());
+        const int gap = spacing() >= 0 ? spacing() : 6;
+        int x = area.x();
+        int y = area.y();
+        int lineHeight = 0;
+        for (QLayoutItem *item : m_items) {
+            if (item->isEmpty())
+                continue;
+            const QSize hint = item->sizeHint();
+            if (x + hint.width() > area.right() + 1 && lineHeight > 0) {
+                x = area.x();
+                y += lineHeight + gap;
+                lineHeight = 0;
+            }
+            if (place)
+                item->setGeometry(QRect(QPoint(x, y), hint));
+            x += hint.width() + gap;
+            lineHeight = std::max(lineHeight, hint.height());
+        }
+        return y + lineHeight - rect.y() + contentsMargins().bottom();
+    }
+
+    QList<QLayoutItem *> m_items;
+};
 
 struct Load
 {
@@ -55,16 +119,17 @@ bool isPrimary(Workflow::Event e, EditionState s)
 
 WorkflowActionBar::WorkflowActionBar(QWidget *parent)
     : QWidget(parent)
-    , m_row(new QHBoxLayout)
+    , m_buttonsArea(new QWidget(this))
     , m_note(new QLabel(this))
 {
+    m_row = new WrapLayout(m_buttonsArea);
     setObjectName(u"workflowActionBar"_s);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->setSpacing(4);
     m_row->setContentsMargins(0, 0, 0, 0);
     m_row->setSpacing(6);
-    outer->addLayout(m_row);
+    outer->addWidget(m_buttonsArea);
     m_note->setObjectName(u"workflowActionNote"_s);
     m_note->setWordWrap(true);
     m_note->setForegroundRole(QPalette::PlaceholderText);
@@ -197,7 +262,6 @@ void WorkflowActionBar::present(const Workflow::Context &context)
         m_buttons.insert(int(e), b);
         m_shown.append(e);
     }
-    m_row->addStretch(1);
     if (events.isEmpty()) {
         m_note->setText(tr("A %1 edition has no further workflow steps.").arg(displayName(context.edition.state).toLower()));
         m_note->show();

@@ -6,7 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
-class QHBoxLayout;
+class QLayout;
 class QLabel;
 class QPushButton;
 
@@ -60,7 +60,8 @@ private:
     bool m_hasContext = false;
     bool m_signedOut = false;
     QString m_unavailable;
-    QHBoxLayout *m_row;
+    QWidget *m_buttonsArea;
+    QLayout *m_row;
     QLabel *m_note;
     QHash<int, QPushButton *> m_buttons;
     QHash<int, QString> m_reasons;
