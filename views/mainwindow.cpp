@@ -112,6 +112,17 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_content, &ContentView::firstPageLoaded, this, &MainWindow::checkReady);
     connect(m_content->detailPane(), &EditionDetailPane::loaded, this, &MainWindow::checkReady);
     connect(m_content->detailPane()->actionBar(), &WorkflowActionBar::eventRequested, this, &MainWindow::fireWorkflowEvent);
+    connect(m_content->detailPane()->actionBar(), &WorkflowActionBar::checkLinksRequested, this, [this] {
+        const Id editionId = m_content->detailPane()->editionId();
+        if (!m_sync || editionId == 0)
+            return;
+        m_sync->engine()->checkLinks(editionId, [this](Status st) {
+            if (!st)
+                QMessageBox::warning(this, tr("Cannot Check the Links"), st.error().message);
+            else
+                statusBar()->showMessage(tr("The server checks the links; the report appears when it is done."), 6000);
+        });
+    });
 
     // Server changes arrive page by page: the views catch up at most every 50 ms, in place.
     m_changeTimer.setSingleShot(true);

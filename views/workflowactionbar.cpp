@@ -217,6 +217,7 @@ void WorkflowActionBar::clearButtons()
         delete item;
     }
     m_buttons.clear();
+    m_checkLinks = nullptr;
     m_reasons.clear();
     m_shown.clear();
     m_note->hide();
@@ -261,6 +262,21 @@ void WorkflowActionBar::present(const Workflow::Context &context)
         m_row->addWidget(b);
         m_buttons.insert(int(e), b);
         m_shown.append(e);
+    }
+    // Link checks: for editions still being worked on (the rules read the latest report).
+    if (isOpen(context.edition.state)) {
+        m_checkLinks = new QPushButton(Icons::get(u"view-refresh"_s), tr("Check Links"), this);
+        m_checkLinks->setObjectName(u"workflow_check_links"_s);
+        m_checkLinks->setAutoDefault(false);
+        QString why = m_unavailable;
+        if (why.isEmpty() && m_signedOut)
+            why = tr("This workspace is not signed in to a server: connect to move editions through the workflow.");
+        if (why.isEmpty() && !roleHas(context.actor.role, Permission::WriteContent))
+            why = tr("Only a writer or above may check links");
+        m_checkLinks->setEnabled(why.isEmpty());
+        m_checkLinks->setToolTip(why.isEmpty() ? tr("Ask the server to check every link in the rich text again") : why);
+        connect(m_checkLinks, &QPushButton::clicked, this, &WorkflowActionBar::checkLinksRequested);
+        m_row->addWidget(m_checkLinks);
     }
     if (events.isEmpty()) {
         m_note->setText(tr("A %1 edition has no further workflow steps.").arg(displayName(context.edition.state).toLower()));

@@ -38,6 +38,7 @@ public:
     const Workflow::Context &context() const { return m_context; }
     bool hasContext() const { return m_hasContext; }
     QPushButton *button(Workflow::Event event) const { return m_buttons.value(int(event)); }
+    QPushButton *checkLinksButton() const { return m_checkLinks; }
     QList<Workflow::Event> shownEvents() const { return m_shown; }
     // The tooltip reason of a disabled event ("" when enabled or not shown).
     QString reason(Workflow::Event event) const { return m_reasons.value(int(event)); }
@@ -47,6 +48,8 @@ public:
 
 Q_SIGNALS:
     void eventRequested(Galley::Workflow::Event event);
+    // "Check Links": the server checks the rich text's links again.
+    void checkLinksRequested();
     void loaded(Galley::Id editionId);
 
 private:
@@ -64,6 +67,7 @@ private:
     QLayout *m_row;
     QLabel *m_note;
     QHash<int, QPushButton *> m_buttons;
+    QPushButton *m_checkLinks = nullptr;
     QHash<int, QString> m_reasons;
     QList<Workflow::Event> m_shown;
 };

@@ -1311,6 +1311,14 @@ void SyncEngine::addRemark(Id editionId, const QString &body, std::function<void
     }, std::move(done));
 }
 
+void SyncEngine::checkLinks(Id editionId, std::function<void(Status)> done)
+{
+    const Id account = d->accountId;
+    local([account, editionId](QSqlDatabase &db, ReplicaChange *c) {
+        return asStatus(SyncStore::requestLinkCheck(db, account, editionId), c);
+    }, std::move(done));
+}
+
 void SyncEngine::transition(Id editionId, Workflow::Event event, const Workflow::Request &request,
                             std::function<void(Status)> done)
 {

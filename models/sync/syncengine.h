@@ -97,6 +97,7 @@ public:
     void addRemark(Id editionId, const QString &body, std::function<void(Status)> done = {});
     // A workflow event (SyncStore::transition): decided locally by the server's rules, shown at
     // once, sent with the lock_version the user saw; a refusal undoes it and says who acted.
+    void checkLinks(Id editionId, std::function<void(Status)> done = {});
     void transition(Id editionId, Workflow::Event event, const Workflow::Request &request,
                     std::function<void(Status)> done = {});
     void createSchema(const QJsonObject &schema, std::function<void(Result<Id>)> done = {});

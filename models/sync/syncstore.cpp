@@ -1424,6 +1424,8 @@ Result<ReplicaChange> SyncStore::accept(QSqlDatabase &db, Id accountId, qint64 o
         }
         if (Status st = w.remove(u"content_schemas"_s, item.entityId); !st)
             return st.error();
+    } else if (item.path.endsWith("/link-check"_L1)) {
+        // Started on the server; its report comes with the feed.
     } else if (item.action == OutboxItem::Action::AddRemark) {
         if (Status st = w.remove(u"editorial_remarks"_s, item.entityId); !st)
             return st.error();
@@ -1901,6 +1903,39 @@ Result<ReplicaChange> SyncStore::transition(QSqlDatabase &db, Id accountId, Id u
     if (Status st = tx.commit(); !st)
         return st.error();
     return change;
+}
+
+Result<ReplicaChange> SyncStore::requestLinkCheck(QSqlDatabase &db, Id accountId, Id localOrServerId)
+{
+    Transaction tx(db);
+    if (!tx.isActive())
+        return tx.error();
+    const Id editionId = followIdMap(db, u"edition"_s, localOrServerId);
+    if (editionId < 0)
+        return Error { u"not_sent"_s, tr("This edition has not reached the server yet. Try again once it has synced.") };
+    const auto edition = loadEdition(db, editionId);
+    if (!edition)
+        return notFound(tr("The edition is not in the workspace."));
+    const QString path = u"/editions/%1/link-check"_s.arg(editionId);
+    // One request waiting is enough.
+    if (auto q = run(db, u"SELECT 1 FROM outbox WHERE path = ? AND state IN ('queued', 'sending')"_s, { path });
+        q && q.value().next())
+        return ReplicaChange {};
+    NewItem n;
+    n.accountId = accountId;
+    n.method = u"POST"_s;
+    n.path = path;
+    n.entity = u"link_check"_s;
+    n.entityId = editionId;
+    n.orderKey = u"document:"_s + QString::number(edition->documentId);
+    n.action = u"update"_s;
+    n.siteId = edition->siteId;
+    n.summary = tr("Check the links of %1").arg(quoted(edition->title));
+    if (auto id = insertItem(db, n); !id)
+        return id.error();
+    if (Status st = tx.commit(); !st)
+        return st.error();
+    return ReplicaChange { { u"outbox"_s }, {}, false };
 }
 
 Result<ReplicaChange> SyncStore::refuseTransition(QSqlDatabase &db, Id accountId, qint64 outboxId,

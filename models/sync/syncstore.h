@@ -115,6 +115,9 @@ public:
     // A transition the server refused (409: the edition moved, `theirs` is its copy; 422: a rule):
     // the optimistic change is undone — the workspace shows the server's edition — and the item
     // stays, failed, saying what happened and who acted.
+    // Asks the server to check the links of an edition's rich text again (POST
+    // /editions/{id}/link-check); the report arrives through the feed.
+    static Result<ReplicaChange> requestLinkCheck(QSqlDatabase &db, Id accountId, Id editionId);
     static Result<ReplicaChange> refuseTransition(QSqlDatabase &db, Id accountId, qint64 outboxId,
                                                   const QString &serverMessage, const QJsonObject &theirs);
     // 409: merges by itself when mine and theirs changed different fields (the item goes back to

@@ -173,6 +173,37 @@ private Q_SLOTS:
         QCOMPARE(daniel->text(u"SELECT state FROM editions WHERE id = ?"_s, { editionId }), u"published"_s);
         QCOMPARE(daniel->scalar(u"SELECT count(*) FROM outbox"_s), 0);
     }
+
+    // "Check Links" goes through the outbox; the server's report comes back with the feed.
+    void checkLinksThroughOutbox()
+    {
+        auto writer = client(u"writer@northwind.example"_s);
+        QVERIFY(writer->signIn());
+        QVERIFY(writer->syncOnce().ok);
+        const Id editionId = writer->scalar(u"SELECT id FROM editions WHERE state = 'draft' ORDER BY id LIMIT 1"_s);
+        QVERIFY(editionId > 0);
+        const qint64 before = writer->scalar(u"SELECT count(*) FROM link_check_reports WHERE edition_id = ?"_s, { editionId });
+        std::optional<Status> queued;
+        writer->engine->checkLinks(editionId, [&](Status st) { queued = st; });
+        QVERIFY(QTest::qWaitFor([&] { return queued.has_value(); }, 10000));
+        QVERIFY(queued->ok());
+        QCOMPARE(writer->scalar(u"SELECT count(*) FROM outbox WHERE path = ?"_s, { u"/editions/%1/link-check"_s.arg(editionId) }), 1);
+        // Asking twice while one request waits queues nothing more.
+        queued.reset();
+        writer->engine->checkLinks(editionId, [&](Status st) { queued = st; });
+        QVERIFY(QTest::qWaitFor([&] { return queued.has_value(); }, 10000));
+        QCOMPARE(writer->scalar(u"SELECT count(*) FROM outbox"_s), 1);
+        QVERIFY(writer->syncOnce().ok);
+        QCOMPARE(writer->scalar(u"SELECT count(*) FROM outbox"_s), 0);
+        const bool arrived = QTest::qWaitFor([&] {
+            writer->syncOnce();
+            return writer->scalar(u"SELECT count(*) FROM link_check_reports WHERE edition_id = ?"_s, { editionId }) > before;
+        }, 30000);
+        QVERIFY2(arrived, qPrintable(u"server reports: %1 (%2), replica before %3"_s
+                                             .arg(serverValue(u"SELECT count(*) FROM link_check_reports WHERE edition_id = %1"_s.arg(editionId)).toString(),
+                                                  serverValue(u"SELECT group_concat(status) FROM link_check_reports WHERE edition_id = %1"_s.arg(editionId)).toString())
+                                             .arg(before)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWorkflowSync)

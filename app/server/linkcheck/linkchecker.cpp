@@ -144,7 +144,10 @@ int LinkChecker::check(const QStringList &urls, const QStringList &denyHosts)
         });
         return id;
     }
-    pump();
+    // Started from the event loop, never inside this call: a link settled at once (deny-listed,
+    // not contacted in loopback-only mode) finishes the batch, and the caller must have the
+    // batch id before batchFinished can name it.
+    QMetaObject::invokeMethod(this, [this] { pump(); }, Qt::QueuedConnection);
     return id;
 }
 
