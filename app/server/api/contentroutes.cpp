@@ -35,6 +35,7 @@
 
 #include "domain/enums.h"
 #include "domain/permissions.h"
+#include "workflow/workflow.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -683,8 +684,15 @@ HandlerResult updateEdition(const ApiContext &api, const RequestContext &c)
         const QJsonObject copy = QJsonDocument::fromJson(current->json).object();
         const QString state = copy.value(u"state"_s).toString();
         const std::optional<EditionState> parsed = fromWire<EditionState>(state);
-        if (!parsed || !isEditable(*parsed))
-            return refusal(422, u"not_editable"_s, withArticle(state) + u" edition may not be updated."_s);
+        if (!parsed || !isEditable(*parsed)) {
+            // The refusal is the workflow's own sentence ("A scheduled edition may not be updated").
+            Workflow::Context context;
+            context.edition.state = parsed.value_or(EditionState::Deleted);
+            context.actor = Workflow::Actor { caller.userId, caller.role, false };
+            const Workflow::Decision d = Workflow::decide(Workflow::Event::Edit, context, Workflow::Request {}, false);
+            return refusal(422, u"not_editable"_s,
+                           d.refusal ? d.refusal->message : withArticle(state) + u" edition may not be updated"_s);
+        }
         return ApiError::collision(u"This edition has changed since you opened it (it is at lock_version %1 now)."_s
                                            .arg(copy.value(u"lock_version"_s).toInteger()),
                                    copy);

@@ -520,7 +520,7 @@ void TestContentApi::editDraft()
     QVERIFY(execSql(db.db(), u"UPDATE editions SET state = 'published' WHERE id = ?"_s, { id }) >= 0);
     r = writer->call("PUT", path, { { u"lock_version"_s, 3 }, { u"title"_s, u"Too late"_s } });
     QVERIFY2(errorEnvelopeProblem(r, 422, u"not_editable"_s).isEmpty(), qPrintable(errorEnvelopeProblem(r, 422, u"not_editable"_s)));
-    QCOMPARE(r.body.value(u"error"_s).toString(), u"A published edition may not be updated."_s);
+    QCOMPARE(r.body.value(u"error"_s).toString(), u"A published edition may not be updated"_s);
     QCOMPARE(writer->call("PUT", path, { { u"lock_version"_s, 1 } }).status, 422);
 }
 
